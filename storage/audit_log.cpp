@@ -23,8 +23,9 @@ QByteArray AuditLog::rowHash(qint64 seq, const QString& at, const QString& actor
     QByteArray message;
     QDataStream out(&message, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_0);
-    out << qint64(seq) << at.toUtf8() << actor.toUtf8() << action.toUtf8() << subject.toUtf8()
-        << detail.toUtf8() << prev;
+    auto bytes = [](const QString& s) { return s.isNull() ? QByteArray("") : s.toUtf8(); };
+    out << qint64(seq) << bytes(at) << bytes(actor) << bytes(action) << bytes(subject) << bytes(detail)
+        << prev;
     return keys_.auditHash(message);
 }
 
@@ -47,7 +48,9 @@ qint64 AuditLog::append(const QString& actor, const QString& action, const QStri
     }
     const qint64 seq = prevSeq + 1;
     const QString at = isoNow();
-    const QByteArray hash = rowHash(seq, at, actor, action, subject, detail, prev);
+    // Null and empty strings must hash alike: what is read back is always a (possibly empty) string.
+    const QString text = detail.isNull() ? QStringLiteral("") : detail;
+    const QByteArray hash = rowHash(seq, at, actor, action, subject, text, prev);
     db_.prepare("INSERT INTO audit_log(seq, at, actor, action, subject, detail, prev_hash, hash) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, seq)
@@ -55,7 +58,7 @@ qint64 AuditLog::append(const QString& actor, const QString& action, const QStri
         .bind(3, actor)
         .bind(4, action)
         .bind(5, subject)
-        .bind(6, detail.isNull() ? QStringLiteral("") : detail)
+        .bind(6, text)
         .bind(7, prev)
         .bind(8, hash)
         .exec();

@@ -12,6 +12,8 @@ int runAudit(CliContext& ctx, const QStringList& args) {
     if (args.isEmpty())
         throw UsageError("audit needs a sub-command: list or verify");
     const QString sub = args.first();
+    if (sub != QLatin1String("list") && sub != QLatin1String("verify"))
+        throw UsageError("unknown audit sub-command: " + sub.toStdString());
     QCommandLineParser parser;
     const QCommandLineOption after(QStringLiteral("after"), QStringLiteral("rows after this sequence number"), QStringLiteral("SEQ"), QStringLiteral("0"));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("at most N rows"), QStringLiteral("N"), QStringLiteral("0"));

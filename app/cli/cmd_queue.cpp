@@ -12,6 +12,8 @@ int runQueue(CliContext& ctx, const QStringList& args) {
     if (args.isEmpty())
         throw UsageError("queue needs a sub-command: list or retry");
     const QString sub = args.first();
+    if (sub != QLatin1String("list") && sub != QLatin1String("retry"))
+        throw UsageError("unknown queue sub-command: " + sub.toStdString());
     QCommandLineParser parser;
     const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("pending, sending, acknowledged, failed"),
                                    QStringLiteral("STATE"));
