@@ -18,6 +18,8 @@ packages=(
     xvfb xauth fonts-dejavu-core
     # setpriv (tests run one command as an unprivileged user when CI runs as root)
     util-linux
+    # the sync test makes a throw-away TLS certificate
+    openssl
 )
 
 missing=()
