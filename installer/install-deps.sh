@@ -20,6 +20,8 @@ packages=(
     util-linux
     # the sync test makes a throw-away TLS certificate
     openssl
+    # the Debian package is built and inspected by the test suite
+    dpkg-dev file
 )
 
 missing=()
