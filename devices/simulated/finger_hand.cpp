@@ -111,6 +111,9 @@ std::vector<FingerSlot> layoutHand(FrictionRidgePosition slap, std::uint64_t ide
         lo[1] = std::min(lo[1], slots[i].pose.centre.y - hh);
         hi[1] = std::max(hi[1], slots[i].pose.centre.y + hh);
     }
+    // A slap scanner's platen takes the fingertips near its top edge, the rest of the fingers
+    // below them: place the highest fingertip a little under the top, then keep all inside.
+    centre.y = 50.0 + jitter.uniform(0.0, 90.0) + 0.5 * std::max(0.0, placement.offset.y) - lo[1];
     const double margin = 12.0;
     const double dims[2] = {static_cast<double>(imageSize.width),
                             static_cast<double>(imageSize.height)};

@@ -20,7 +20,8 @@ struct FingerSlot {
 /// `identitySeed` placed at `placement` in an image of `imageSize`. `padSizes` holds each
 /// finger's master pad size in the same order as fingersOf(slap). The person's hand shape
 /// (finger lengths, natural fan) is fixed by the identity; `impressionSeed` adds the small
-/// differences between two placements of the same hand. The hand is kept inside the image.
+/// differences between two placements of the same hand. The fingertips land near the top of
+/// the image, as on a slap scanner's platen; the hand is kept inside the image.
 std::vector<FingerSlot> layoutHand(FrictionRidgePosition slap, std::uint64_t identitySeed,
                                    std::uint64_t impressionSeed, const Placement& placement,
                                    const std::vector<cv::Size2f>& padSizes, cv::Size imageSize);

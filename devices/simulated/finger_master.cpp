@@ -253,40 +253,44 @@ cv::Mat growRidges(const cv::Mat& orientation, const cv::Mat& period, const cv::
     const cv::Rect inner(pad, pad, size.width, size.height);
 
     // Seeds: a few Gabor-shaped patches with random sign at random points of the region. SFinGe
-    // starts from "one or a few seeds"; more seeds fill the finger faster and give more
-    // minutiae where fronts of different phase meet.
-    std::vector<cv::Point> regionPoints;
-    cv::findNonZero(region, regionPoints);
-    if (regionPoints.empty())
+    // starts from "one or a few seeds"; more seeds fill the finger in fewer passes and give more
+    // minutiae where fronts of different phase meet. Seeds are spread over a jittered grid so no
+    // part of the finger waits long for a front to arrive.
+    const int regionArea = cv::countNonZero(region);
+    if (regionArea == 0)
         return cv::Mat(size, CV_32F, cv::Scalar(0));
     Random rnd(seed);
-    for (int i = 0; i < seedCount; ++i) {
-        const cv::Point s = regionPoints[static_cast<size_t>(
-            rnd.uniformInt(0, static_cast<int>(regionPoints.size()) - 1))];
-        const float* k = bank.kernel(bins(s.y, s.x));
-        float peak = 0;
-        for (int j = 0; j < kSide * kStride; ++j)
-            peak = std::max(peak, std::abs(k[j]));
-        const float sign = rnd.chance(0.5) ? 1.0f : -1.0f;
-        for (int r = 0; r < kSide; ++r)
-            for (int c = 0; c < kSide; ++c) {
-                const int yy = s.y + r - kRadius + pad, xx = s.x + c - kRadius + pad;
-                bufA.at<float>(yy, xx) += sign * k[r * kStride + c] / peak;
-            }
-    }
+    const double cell = std::sqrt(static_cast<double>(regionArea) / std::max(1, seedCount));
+    for (double gy = 0; gy < size.height; gy += cell)
+        for (double gx = 0; gx < size.width; gx += cell) {
+            const cv::Point s(static_cast<int>(gx + rnd.uniform(0, cell)),
+                              static_cast<int>(gy + rnd.uniform(0, cell)));
+            const float sign = rnd.chance(0.5) ? 1.0f : -1.0f;
+            if (s.x >= size.width || s.y >= size.height || !region.at<uchar>(s))
+                continue;
+            const float* k = bank.kernel(bins(s.y, s.x));
+            float peak = 0;
+            for (int j = 0; j < kSide * kStride; ++j)
+                peak = std::max(peak, std::abs(k[j]));
+            for (int r = 0; r < kSide; ++r)
+                for (int c = 0; c < kSide; ++c) {
+                    const int yy = s.y + r - kRadius + pad, xx = s.x + c - kRadius + pad;
+                    bufA.at<float>(yy, xx) += sign * k[r * kStride + c] / peak;
+                }
+        }
 
     // Iterate: filter, amplify, clip. The clip makes ridges saturate; the amplification lets the
     // pattern spread outwards from the seeds by about a kernel radius per pass until the region
-    // is full. A few passes more let fronts settle.
+    // is full. The pattern never quite stops moving (minutiae wander), so, as in SFinGe, the
+    // number of passes is fixed: until every pixel is reached, then a few to let fronts settle.
     const float gain = 1.8f;
     const cv::Mat growKernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(kSide, kSide));
-    int settleLeft = 6;
-    const int maxPasses = 90;
+    const int settlePasses = 8;
+    const int maxPasses = 60;
+    int settleLeft = settlePasses;
     cv::Mat reached, work;
-    const int regionArea = cv::countNonZero(region);
     for (int pass = 0; pass < maxPasses && settleLeft > 0; ++pass) {
-        cv::Mat current = bufA(inner);
-        cv::compare(cv::abs(current), 1e-4, reached, cv::CMP_GT);
+        cv::compare(cv::abs(bufA(inner)), 0.0, reached, cv::CMP_GT);
         cv::dilate(reached, reached, growKernel);
         cv::bitwise_and(reached, region, work);
         if (cv::countNonZero(work) >= regionArea)
@@ -473,10 +477,74 @@ MasterFingerprint buildMaster(std::uint64_t identitySeed, FrictionRidgePosition 
     cv::dilate(m.silhouette, region,
                cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(25, 25)));
     const double area = cv::countNonZero(region);
-    const int seeds = std::max(4, static_cast<int>(area / (95.0 * 95.0) * rnd.uniform(0.8, 1.2)));
+    const int seeds = std::max(4, static_cast<int>(area / (85.0 * 85.0) * rnd.uniform(0.8, 1.2)));
     m.ridges = growRidges(
         m.orientation, m.ridgePeriod, region,
         deriveSeed({identitySeed, static_cast<std::uint64_t>(finger), 0x53454544ull}), seeds);
+    cv::GaussianBlur(m.ridges, m.ridges, cv::Size(0, 0), 0.7);
+    return m;
+}
+
+} // namespace umbral::devices::finger_detail
+
+namespace umbral::devices::finger_detail {
+
+MasterFingerprint buildMiddlePhalanx(std::uint64_t identitySeed, FrictionRidgePosition finger,
+                                     const MasterFingerprint& distal) {
+    // The skin of the next phalanx down (the proximal phalanx for a thumb): ridges run across
+    // the finger in gentle, wavy arcs with no singular point. Only its upper part ever touches
+    // the glass in a slap, so a band about as long as the finger is wide is enough.
+    MasterFingerprint m;
+    m.identitySeed = identitySeed;
+    m.position = finger;
+    m.pattern = FingerPatternClass::Arch;
+    Random rnd(deriveSeed({identitySeed, static_cast<std::uint64_t>(finger), 0x50484C58ull}));
+    const double width = distal.padSize.width * rnd.uniform(0.88, 0.96);
+    const double height = distal.padSize.width * rnd.uniform(1.05, 1.25);
+    const int margin = 20;
+    const cv::Size canvas(static_cast<int>(std::ceil(width)) + 2 * margin,
+                          static_cast<int>(std::ceil(height)) + 2 * margin);
+    const cv::Point2d centre(canvas.width / 2.0, canvas.height / 2.0);
+    m.padCentre = cv::Point2f(static_cast<float>(centre.x), static_cast<float>(centre.y));
+    m.padSize = cv::Size2f(static_cast<float>(width), static_cast<float>(height));
+
+    // A rounded rectangle: the finger's sides are straight, the crease end is rounded.
+    m.silhouette = cv::Mat(canvas, CV_8U, cv::Scalar(0));
+    const double r = 0.35 * width;
+    const cv::Rect2d body(centre.x - width / 2, centre.y - height / 2, width, height);
+    for (int y = 0; y < canvas.height; ++y)
+        for (int x = 0; x < canvas.width; ++x) {
+            const double cx = std::clamp<double>(x, body.x + r, body.x + body.width - r);
+            const double cy = std::max<double>(y, body.y + r);
+            const bool inBody =
+                x >= body.x && x <= body.x + body.width && y >= body.y && y <= body.y + body.height;
+            const double dx = x - cx, dy = y - cy;
+            if (inBody && (y >= body.y + r || dx * dx + dy * dy <= r * r))
+                m.silhouette.at<uchar>(y, x) = 255;
+        }
+
+    const double tilt = rnd.normal(0, 0.08);
+    const double bend = rnd.uniform(-0.35, 0.35);
+    cv::Mat wave = smoothNoise(canvas, 120.0, rnd);
+    m.orientation.create(canvas, CV_32F);
+    m.ridgePeriod.create(canvas, CV_32F);
+    const double period = std::clamp(
+        cv::mean(distal.ridgePeriod, distal.silhouette)[0] + rnd.uniform(0.0, 0.6), 7.0, 12.0);
+    for (int y = 0; y < canvas.height; ++y)
+        for (int x = 0; x < canvas.width; ++x) {
+            const double u = (x - centre.x) / (width / 2);
+            double theta = tilt + bend * u + 0.18 * wave.at<float>(y, x);
+            theta = std::fmod(theta + 3.14159265358979323846, 3.14159265358979323846);
+            m.orientation.at<float>(y, x) = static_cast<float>(theta);
+            m.ridgePeriod.at<float>(y, x) = static_cast<float>(period);
+        }
+    cv::Mat region;
+    cv::dilate(m.silhouette, region,
+               cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(21, 21)));
+    const int seeds = std::max(4, static_cast<int>(cv::countNonZero(region) / (85.0 * 85.0)));
+    m.ridges = growRidges(
+        m.orientation, m.ridgePeriod, region,
+        deriveSeed({identitySeed, static_cast<std::uint64_t>(finger), 0x50534544ull}), seeds);
     cv::GaussianBlur(m.ridges, m.ridges, cv::Size(0, 0), 0.7);
     return m;
 }

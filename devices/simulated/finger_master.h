@@ -11,6 +11,11 @@ namespace umbral::devices::finger_detail {
 /// Builds the master of `finger` (1-10) of `identitySeed`. Deterministic; about 0.1-0.3 s.
 MasterFingerprint buildMaster(std::uint64_t identitySeed, FrictionRidgePosition finger);
 
+/// Builds the print of the phalanx below the fingertip of `finger` (middle phalanx; proximal
+/// for a thumb), which shows under the fingertip in slaps. Deterministic; about 0.1 s.
+MasterFingerprint buildMiddlePhalanx(std::uint64_t identitySeed, FrictionRidgePosition finger,
+                                     const MasterFingerprint& distal);
+
 /// The orientation field of a zero-pole model (Sherlock & Monro): ridge direction in radians,
 /// y down, at canvas point p for the given cores and deltas and far-field direction.
 double zeroPoleOrientation(const cv::Point2f& p, const std::vector<cv::Point2f>& cores,

@@ -29,7 +29,8 @@ inline float sampleGrid(const cv::Mat& grid, double gx, double gy) {
 } // namespace
 
 RenderedFinger renderFinger(const MasterFingerprint& master, const FingerPose& pose,
-                            const FingerQuality& quality, cv::Size outputSize, std::uint64_t seed) {
+                            const FingerQuality& quality, cv::Size outputSize, std::uint64_t seed,
+                            const RenderOptions& options) {
     RenderedFinger out;
     Random rnd(seed);
     const double pressure = std::clamp(quality.pressure, 0.0, 1.0);
@@ -126,7 +127,8 @@ RenderedFinger renderFinger(const MasterFingerprint& master, const FingerPose& p
     const double reach = 0.74 + 0.42 * pressure; // normalised radius of the contact ellipse
     const double reach2 = reach * reach;
     cv::Mat edgeNoise = smoothNoise(roi.size(), 14.0, rnd);
-    const double cutAngle = rnd.uniform(0, 2 * kPi);
+    const double drawnCut = rnd.uniform(0, 2 * kPi);
+    const double cutAngle = options.liftDirectionRad >= 0 ? options.liftDirectionRad : drawnCut;
     const cv::Point2d cutDir(std::cos(cutAngle), std::sin(cutAngle));
     double cutAt = 1e9;
     if (contactFraction < 0.999) {

@@ -24,11 +24,19 @@ struct RenderedFinger {
     double contactAreaPx = 0.0;
 };
 
+/// Choices a caller makes instead of the random draw.
+struct RenderOptions {
+    /// Partial contact: direction (radians, master canvas, y down) towards the side that lifts
+    /// off; negative = drawn at random.
+    double liftDirectionRad = -1.0;
+};
+
 /// Renders `master` at `pose` into an image of `outputSize` with the finger-level knobs of
 /// `quality` (pressure, contact, dryness, wetness, distortion). `seed` draws the distortion,
 /// the contact edge and the skin-condition noise.
 RenderedFinger renderFinger(const MasterFingerprint& master, const FingerPose& pose,
-                            const FingerQuality& quality, cv::Size outputSize, std::uint64_t seed);
+                            const FingerQuality& quality, cv::Size outputSize, std::uint64_t seed,
+                            const RenderOptions& options = {});
 
 /// Turns accumulated ridge darkness and contact (CV_32F [0, 1], output size) into the 8-bit
 /// scanner image with the image-level knobs of `quality` (contrast, blur, motion, noise).

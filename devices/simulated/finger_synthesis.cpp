@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <list>
 #include <mutex>
 #include <stdexcept>
@@ -131,7 +132,27 @@ FingerprintSynthesizer::master(std::uint64_t identitySeed, FrictionRidgePosition
     if (!isSingleFinger(finger))
         throw std::invalid_argument(
             "finger synthesis: a master needs a finger position 1-10, not " + toString(finger));
-    const Cache::Key key{identitySeed, static_cast<int>(finger)};
+    return cached(identitySeed, static_cast<int>(finger),
+                  [&] { return buildMaster(identitySeed, finger); });
+}
+
+namespace {
+// Cache keys: the finger code for fingertip masters, this plus the code for the phalanx below.
+constexpr int kLowerPhalanxKey = 100;
+} // namespace
+
+std::shared_ptr<const MasterFingerprint>
+FingerprintSynthesizer::lowerPhalanx(std::uint64_t identitySeed,
+                                     FrictionRidgePosition finger) const {
+    const auto distal = master(identitySeed, finger);
+    return cached(identitySeed, kLowerPhalanxKey + static_cast<int>(finger),
+                  [&] { return buildMiddlePhalanx(identitySeed, finger, *distal); });
+}
+
+std::shared_ptr<const MasterFingerprint>
+FingerprintSynthesizer::cached(std::uint64_t identitySeed, int part,
+                               const std::function<MasterFingerprint()>& build) const {
+    const Cache::Key key{identitySeed, part};
     {
         std::lock_guard lock(cache_->mutex);
         auto it = cache_->entries.find(key);
@@ -140,7 +161,7 @@ FingerprintSynthesizer::master(std::uint64_t identitySeed, FrictionRidgePosition
             return it->second.master;
         }
     }
-    auto built = std::make_shared<const MasterFingerprint>(buildMaster(identitySeed, finger));
+    auto built = std::make_shared<const MasterFingerprint>(build());
     std::lock_guard lock(cache_->mutex);
     auto it = cache_->entries.find(key);
     if (it != cache_->entries.end())
@@ -194,6 +215,28 @@ FingerQuality varyPerFinger(const FingerQuality& q, double amount, FrictionRidge
         v.wetness = wobble(q.wetness);
     v.distortion = wobble(q.distortion);
     return v;
+}
+
+/// The phalanx below a fingertip, across the flexion crease: pressed more lightly, and
+/// touching from the crease down only as far as `contactFraction` of it.
+void renderLowerPhalanx(const MasterFingerprint& distal, const MasterFingerprint& phalanx,
+                        const FingerPose& tip, const FingerQuality& tipQuality,
+                        double contactFraction, cv::Size size, std::uint64_t seed,
+                        cv::Mat& darkness, cv::Mat& contact) {
+    Random rnd(seed);
+    const double crease = rnd.uniform(14.0, 30.0);
+    const double a = tip.rotationDeg * 3.14159265358979323846 / 180.0;
+    const cv::Point2d down(-std::sin(a), std::cos(a));
+    FingerPose pose;
+    pose.rotationDeg = tip.rotationDeg + rnd.normal(0, 2.0);
+    pose.centre =
+        tip.centre + down * (distal.padSize.height / 2 + crease + phalanx.padSize.height / 2);
+    FingerQuality q = tipQuality;
+    q.pressure = 0.6 * tipQuality.pressure;
+    q.contact = contactFraction;
+    RenderOptions options;
+    options.liftDirectionRad = 3.14159265358979323846 / 2; // the far end lifts off first
+    accumulate(renderFinger(phalanx, pose, q, size, rnd.next(), options), darkness, contact);
 }
 
 } // namespace
@@ -260,6 +303,10 @@ SyntheticCapture FingerprintSynthesizer::capture(const CaptureRequest& request) 
         accumulate(rendered, darkness, contact);
         if (rendered.contactAreaPx > 0)
             result.fingers.push_back({slots[i].finger, rendered.box, rendered.contactAreaPx});
+        if (isMultiFinger(kind) && request.lowerPhalanxContact > 0.02)
+            renderLowerPhalanx(*masters[i], *lowerPhalanx(request.identitySeed, slots[i].finger),
+                               slots[i].pose, q, std::min(1.0, request.lowerPhalanxContact), size,
+                               deriveSeed({seed, 0x4C4F5752ull}), darkness, contact);
     }
     const std::uint64_t scene = deriveSeed({request.identitySeed, static_cast<std::uint64_t>(kind),
                                             request.impressionSeed, 0x5343454Eull});

@@ -35,6 +35,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -145,6 +146,10 @@ struct CaptureRequest {
     std::vector<FrictionRidgePosition> absentFingers;
     /// Slaps: each finger's quality varies around `quality` by this much (0 = identical).
     double perFingerVariation = 0.1;
+    /// Slaps and thumbs: how much of the phalanx below each fingertip touches the glass and
+    /// shows under the flexion crease (0 none .. 1 all of it), as on real slap scanners. It is
+    /// not part of any finger's box.
+    double lowerPhalanxContact = 0.5;
 };
 
 /// One finger in a synthetic image, as the generator rendered it.
@@ -192,6 +197,11 @@ public:
     std::size_t cachedMasterCount() const;
 
 private:
+    std::shared_ptr<const MasterFingerprint> lowerPhalanx(std::uint64_t identitySeed,
+                                                          FrictionRidgePosition finger) const;
+    std::shared_ptr<const MasterFingerprint>
+    cached(std::uint64_t identitySeed, int part,
+           const std::function<MasterFingerprint()>& build) const;
     struct Cache;
     std::unique_ptr<Cache> cache_;
 };

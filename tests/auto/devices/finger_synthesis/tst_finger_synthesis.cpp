@@ -483,9 +483,17 @@ private slots:
             QVERIFY(c.fingers[i].box.size.height > c.fingers[i].box.size.width * 0.95);
             union_ |= boxMask(c.image.size(), c.fingers[i].box);
         }
-        // The boxes hold the print: nearly every ridge pixel lies inside one.
+        // The boxes hold the fingertips: without the phalanges below them, nearly every ridge
+        // pixel lies inside one; with them, the boxes stay where they were.
+        r.lowerPhalanxContact = 0.0;
+        const SyntheticCapture tips = synth_.capture(r);
+        QCOMPARE(tips.fingers.size(), c.fingers.size());
+        for (size_t i = 0; i < c.fingers.size(); ++i)
+            QCOMPARE(tips.fingers[i].box.center, c.fingers[i].box.center);
+        QVERIFY(cv::countNonZero((c.image < 100) & (union_ == 0)) >
+                2 * cv::countNonZero((tips.image < 100) & (union_ == 0)));
         cv::dilate(union_, union_, cv::Mat(), cv::Point(-1, -1), 4);
-        const cv::Mat ridges = c.image < 100;
+        const cv::Mat ridges = tips.image < 100;
         const double inside =
             cv::countNonZero(ridges & union_) / static_cast<double>(cv::countNonZero(ridges));
         QVERIFY2(inside > 0.98,
