@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
 #include <opencv2/imgproc.hpp>
 
 namespace umbral::biometrics {
@@ -77,6 +78,52 @@ std::vector<NamedMeasure> namedValues(const NativeQualityMeasures& m) {
     out.push_back({"OrientationMap_ROIFilter_CoherenceSum", m.coherenceSum});
     addHistogram(out, "RVUP_Bin10_", m.rvup);
     return out;
+}
+
+NativeQualityMeasures measuresFromNamedValues(const std::map<std::string, double>& values) {
+    auto get = [&](const std::string& name) {
+        const auto it = values.find(name);
+        if (it == values.end())
+            throw std::invalid_argument("missing native quality measure " + name);
+        return it->second;
+    };
+    auto histogram = [&](const std::string& prefix) {
+        HistogramMeasure h;
+        for (size_t i = 0; i < h.bins.size(); ++i)
+            h.bins[i] = static_cast<int>(std::lround(get(prefix + std::to_string(i))));
+        h.mean = get(prefix + "Mean");
+        h.stdDev = get(prefix + "StdDev");
+        return h;
+    };
+    NativeQualityMeasures m;
+    m.fda = histogram("FDA_Bin10_");
+    m.lcs = histogram("LCS_Bin10_");
+    m.ocl = histogram("OCL_Bin10_");
+    m.of = histogram("OF_Bin10_");
+    m.rvup = histogram("RVUP_Bin10_");
+    m.mu = get("Mu");
+    m.mmb = get("MMB");
+    m.roiMean = get("ImgProcROIArea_Mean");
+    m.coherenceRel = get("OrientationMap_ROIFilter_CoherenceRel");
+    m.coherenceSum = get("OrientationMap_ROIFilter_CoherenceSum");
+    if (values.count("SufficientFingerprintForeground"))
+        m.roiPixels = static_cast<int>(std::lround(values.at("SufficientFingerprintForeground")));
+    if (values.count("UniformImage"))
+        m.sigma = values.at("UniformImage");
+    const char* minutiaeNames[] = {"FingerJetFX_MinutiaeCount", "FingerJetFX_MinCount_COMMinRect200x200",
+                                   "FJFXPos_Mu_MinutiaeQuality_2", "FJFXPos_OCL_MinutiaeQuality_80"};
+    bool allMinutiae = true;
+    for (const char* n : minutiaeNames)
+        allMinutiae = allMinutiae && values.count(n) > 0;
+    if (allMinutiae) {
+        MinutiaeMeasures mm;
+        mm.count = static_cast<int>(std::lround(values.at(minutiaeNames[0])));
+        mm.countInCentre200 = static_cast<int>(std::lround(values.at(minutiaeNames[1])));
+        mm.fractionMuQuality2 = values.at(minutiaeNames[2]);
+        mm.fractionOclAbove80 = values.at(minutiaeNames[3]);
+        m.minutiae = mm;
+    }
+    return m;
 }
 
 NativeQualityMeasures computeNativeQualityMeasures(

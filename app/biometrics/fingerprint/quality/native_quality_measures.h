@@ -6,6 +6,7 @@
 #include <opencv2/core.hpp>
 
 #include <array>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -74,6 +75,12 @@ std::vector<NamedMeasure> namedValues(const NativeQualityMeasures& m);
 /// regions carry ridges (NIST: "not enough data to generate histogram bins").
 NativeQualityMeasures computeNativeQualityMeasures(
     const cv::Mat& grey500, std::optional<std::span<const MinutiaPosition>> minutiae = std::nullopt);
+
+/// Rebuilds measures from NIST-named values (a row of NIST's conformance table, an output file).
+/// The minutiae measures are filled only when all four are present; SufficientFingerprintForeground,
+/// UniformImage and EmptyImageOrContrastTooLow fill roiPixels, sigma and mu when present. Throws
+/// std::invalid_argument naming the first missing non-minutiae measure.
+NativeQualityMeasures measuresFromNamedValues(const std::map<std::string, double>& values);
 
 /// Individual measures (each a pure function of the prepared image), for tests and tools.
 HistogramMeasure frequencyDomainAnalysis(const cv::Mat& grey500);
