@@ -23,7 +23,7 @@ double ScoreModel::predict(const std::vector<double>& features) const {
 
 std::string ScoreModel::toText() const {
     std::ostringstream out;
-    out << std::setprecision(17);
+    out << std::setprecision(10); // the model is what this text says
     out << "umbral-finger-quality-model 1\n";
     out << "description " << description << "\n";
     out << "features " << featureNames.size() << "\n";

@@ -8,11 +8,18 @@ namespace umbral::biometrics {
 
 namespace {
 
-void addFractions(std::map<std::string, double>& f, const std::string& prefix,
-                  const HistogramMeasure& h, int denominator) {
-    for (size_t i = 0; i < h.bins.size(); ++i)
+/// Foreground local regions of a typical plain impression in NIST's table (its mean is 86, its
+/// largest 167). Counts of larger prints are scaled down to this area, so the model sees them in
+/// the range it was fitted on.
+constexpr double kReferenceRegions = 130.0;
+
+void addHistogram(std::map<std::string, double>& f, const std::string& prefix,
+                  const HistogramMeasure& h, int denominator, double areaScale) {
+    for (size_t i = 0; i < h.bins.size(); ++i) {
         f[prefix + "_frac_" + std::to_string(i)] =
             denominator > 0 ? static_cast<double>(h.bins[i]) / denominator : 0.0;
+        f[prefix + "_scaled_" + std::to_string(i)] = h.bins[i] * areaScale;
+    }
     f[prefix + "_Mean"] = h.mean;
     f[prefix + "_StdDev"] = h.stdDev;
 }
@@ -21,19 +28,27 @@ void addFractions(std::map<std::string, double>& f, const std::string& prefix,
 
 std::map<std::string, double> scoreFeatureValues(const NativeQualityMeasures& m) {
     std::map<std::string, double> f;
-    // FDA, LCS and OF walk the same grid of foreground local regions: their bins become shares
-    // of those regions (OF leaves out regions whose flow changes by less than 4 degrees, so its
-    // shares sum to less than 1, which is itself informative). OCL and RVUP are shares of their
-    // own totals (every non-flat block; every ridge/valley ratio).
+    // Bins as shares: FDA, LCS and OF walk the same grid of foreground local regions, so their
+    // bins become shares of those regions (OF leaves out regions whose flow changes by less than
+    // 4 degrees, so its shares sum to less than 1, which is itself informative). OCL and RVUP
+    // are shares of their own totals (every non-flat block; every ridge/valley ratio).
+    // Bins as capped counts: NIST's counts up to the area of a typical plain impression, scaled
+    // down beyond it. Both are bounded whatever the image size.
     const int regions = m.fda.count();
-    addFractions(f, "FDA", m.fda, regions);
-    addFractions(f, "LCS", m.lcs, regions);
-    addFractions(f, "OF", m.of, regions);
-    addFractions(f, "OCL", m.ocl, m.ocl.count());
-    addFractions(f, "RVUP", m.rvup, m.rvup.count());
+    const double areaScale = regions > kReferenceRegions ? kReferenceRegions / regions : 1.0;
+    addHistogram(f, "FDA", m.fda, regions, areaScale);
+    addHistogram(f, "LCS", m.lcs, regions, areaScale);
+    addHistogram(f, "OF", m.of, regions, areaScale);
+    addHistogram(f, "OCL", m.ocl, m.ocl.count(), areaScale);
+    addHistogram(f, "RVUP", m.rvup, m.rvup.count(), areaScale);
     f["RVUP_ratios_per_region"] = regions > 0 ? static_cast<double>(m.rvup.count()) / regions : 0.0;
     f["OF_changing_share"] = regions > 0 ? static_cast<double>(m.of.count()) / regions : 0.0;
-    f["ForegroundRegions"] = regions;
+    f["ForegroundRegions"] = std::min<double>(regions, kReferenceRegions);
+    f["CoherenceSum_scaled"] = m.coherenceSum * areaScale;
+    f["ForegroundPixels_scaled"] = m.roiPixels * areaScale;
+    f["UniformImage"] = m.sigma;
+    // Share of the image covered by the print, from the grey levels alone (white background).
+    f["ForegroundShareEstimate"] = m.roiMean < 254.0 ? (255.0 - m.mu) / (255.0 - m.roiMean) : 0.0;
     f["Mu"] = m.mu;
     f["MMB"] = m.mmb;
     f["ImgProcROIArea_Mean"] = m.roiMean;
@@ -41,6 +56,7 @@ std::map<std::string, double> scoreFeatureValues(const NativeQualityMeasures& m)
     if (m.minutiae) {
         f["MinutiaePerRegion"] =
             regions > 0 ? static_cast<double>(m.minutiae->count) / regions : 0.0;
+        f["FingerJetFX_MinCount_COMMinRect200x200"] = m.minutiae->countInCentre200;
         f["FJFXPos_Mu_MinutiaeQuality_2"] = m.minutiae->fractionMuQuality2;
         f["FJFXPos_OCL_MinutiaeQuality_80"] = m.minutiae->fractionOclAbove80;
     }

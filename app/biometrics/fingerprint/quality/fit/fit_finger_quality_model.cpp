@@ -60,19 +60,20 @@ int main(int argc, char** argv) {
                   << " inputs\n"
                   << std::fixed << std::setprecision(3);
         if (explore)
-            for (double subsample : {1.0, 0.7, 0.5})
-                for (int depth : {2, 3, 4})
-                    for (double lr : {0.02, 0.05})
-                        for (int trees : {200, 500})
-                            for (int minLeaf : {3, 6}) {
-                                const CvResult r = crossValidate(
-                                    set.samples, set.featureNames,
-                                    {trees, depth, lr, minLeaf, subsample}, 10);
-                                std::cout << "subsample " << subsample << " depth " << depth
-                                          << " learning rate " << lr << " trees " << trees
-                                          << " min leaf " << minLeaf << ": MAE " << r.mae
-                                          << ", Spearman " << r.spearman << std::endl;
-                            }
+            for (int depth : {2, 3, 4})
+                for (int bags : {1, 4})
+                    for (double subsample : {1.0, 0.5})
+                        for (int trees : {100, 200}) {
+                            Params p = kShippedParams;
+                            p.depth = depth;
+                            p.bags = bags;
+                            p.subsample = subsample;
+                            p.trees = trees;
+                            const CvResult r = crossValidate(set.samples, set.featureNames, p, 10);
+                            std::cout << "depth " << depth << ", " << bags << " bags, subsample "
+                                      << subsample << ", " << trees << " trees: MAE " << r.mae
+                                      << ", Spearman " << r.spearman << std::endl;
+                        }
         const CvResult cv = crossValidate(set.samples, set.featureNames, kShippedParams, 10);
         std::cout << "10-fold cross-validation: MAE " << cv.mae << ", Spearman " << cv.spearman
                   << ", largest error " << cv.maxError << "\n";

@@ -48,8 +48,9 @@ std::map<std::string, double> withoutMinutiae(std::map<std::string, double> name
 /// squared error, ties broken by feature order then position (deterministic).
 class TreeBuilder {
 public:
-    TreeBuilder(const std::vector<Sample>& s, const std::vector<double>& residual, const Params& p)
-        : samples_(s), residual_(residual), params_(p) {}
+    TreeBuilder(const std::vector<Sample>& s, const std::vector<double>& residual, const Params& p,
+                const std::vector<char>& usable)
+        : samples_(s), residual_(residual), params_(p), usable_(usable) {}
 
     std::vector<ScoreTreeNode> build(const std::vector<int>& rows) {
         nodes_.clear();
@@ -74,6 +75,8 @@ private:
             std::vector<int> order = rows;
             const double n = static_cast<double>(order.size());
             for (size_t f = 0; f < nf; ++f) {
+                if (!usable_[f])
+                    continue;
                 std::sort(order.begin(), order.end(), [&](int a, int b) {
                     return x(a, f) < x(b, f) || (x(a, f) == x(b, f) && a < b);
                 });
@@ -116,6 +119,7 @@ private:
     const std::vector<Sample>& samples_;
     const std::vector<double>& residual_;
     const Params& params_;
+    const std::vector<char>& usable_;
     std::vector<ScoreTreeNode> nodes_;
 };
 
@@ -196,8 +200,11 @@ TrainingSet readConformanceTable(const std::string& csvPath, bool withMinutiae) 
     return set;
 }
 
-ScoreModel fit(const std::vector<Sample>& all, const std::vector<int>& rows,
-               const std::vector<std::string>& featureNames, const Params& p) {
+namespace {
+
+ScoreModel fitBoosted(const std::vector<Sample>& all, const std::vector<int>& rows,
+                      const std::vector<std::string>& featureNames, const Params& p,
+                      std::uint64_t seed) {
     ScoreModel m;
     m.featureNames = featureNames;
     m.learningRate = p.learningRate;
@@ -206,7 +213,21 @@ ScoreModel fit(const std::vector<Sample>& all, const std::vector<int>& rows,
         mean += all[static_cast<size_t>(row)].y;
     m.base = mean / static_cast<double>(rows.size());
     std::vector<double> prediction(all.size(), m.base), residual(all.size(), 0.0);
-    std::uint64_t state = 1234567;
+    std::uint64_t state = seed;
+    std::vector<char> usable(featureNames.size(), 1);
+    if (p.featureShare < 1.0) {
+        // Random subspace: this model may split on a fixed pseudo-random share of the inputs.
+        std::vector<size_t> idx(featureNames.size());
+        std::iota(idx.begin(), idx.end(), 0);
+        for (size_t i = idx.size(); i > 1; --i) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            std::swap(idx[i - 1], idx[static_cast<size_t>((state >> 33) % i)]);
+        }
+        const size_t keep = static_cast<size_t>(std::lround(p.featureShare * static_cast<double>(idx.size())));
+        std::fill(usable.begin(), usable.end(), 0);
+        for (size_t i = 0; i < keep; ++i)
+            usable[idx[i]] = 1;
+    }
     for (int t = 0; t < p.trees; ++t) {
         for (int row : rows)
             residual[static_cast<size_t>(row)] =
@@ -222,8 +243,33 @@ ScoreModel fit(const std::vector<Sample>& all, const std::vector<int>& rows,
             sample.resize(k);
             std::sort(sample.begin(), sample.end());
         }
-        TreeBuilder builder(all, residual, p);
-        m.trees.push_back(builder.build(sample));
+        if (p.absoluteLoss) {
+            // LAD boosting (Friedman 2001): grow the tree on the signs of the residuals, then
+            // set each leaf to the median residual of its rows.
+            std::vector<double> sign(all.size(), 0.0);
+            for (int row : rows)
+                sign[static_cast<size_t>(row)] = residual[static_cast<size_t>(row)] > 0 ? 1.0 : (residual[static_cast<size_t>(row)] < 0 ? -1.0 : 0.0);
+            TreeBuilder builder(all, sign, p, usable);
+            std::vector<ScoreTreeNode> tree = builder.build(sample);
+            std::vector<std::vector<double>> leafResiduals(tree.size());
+            for (int row : sample) {
+                int i = 0;
+                while (tree[static_cast<size_t>(i)].feature >= 0)
+                    i = all[static_cast<size_t>(row)].x[static_cast<size_t>(tree[static_cast<size_t>(i)].feature)] < tree[static_cast<size_t>(i)].threshold ? tree[static_cast<size_t>(i)].left : tree[static_cast<size_t>(i)].right;
+                leafResiduals[static_cast<size_t>(i)].push_back(residual[static_cast<size_t>(row)]);
+            }
+            for (size_t i = 0; i < tree.size(); ++i) {
+                auto& v = leafResiduals[i];
+                if (tree[i].feature >= 0 || v.empty())
+                    continue;
+                std::sort(v.begin(), v.end());
+                tree[i].value = v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
+            }
+            m.trees.push_back(tree);
+        } else {
+            TreeBuilder builder(all, residual, p, usable);
+            m.trees.push_back(builder.build(sample));
+        }
         ScoreModel single;
         single.trees = {m.trees.back()};
         for (int row : rows)
@@ -231,6 +277,24 @@ ScoreModel fit(const std::vector<Sample>& all, const std::vector<int>& rows,
                 p.learningRate * single.predict(all[static_cast<size_t>(row)].x);
     }
     return m;
+}
+
+} // namespace
+
+ScoreModel fit(const std::vector<Sample>& all, const std::vector<int>& rows,
+               const std::vector<std::string>& featureNames, const Params& p) {
+    if (p.bags <= 1)
+        return fitBoosted(all, rows, featureNames, p, 1234567);
+    // The average of the bags is itself one additive model: all trees, learning rate / bags.
+    ScoreModel sum;
+    sum.featureNames = featureNames;
+    sum.learningRate = p.learningRate / p.bags;
+    for (int b = 0; b < p.bags; ++b) {
+        const ScoreModel m = fitBoosted(all, rows, featureNames, p, 1234567 + 7919ULL * static_cast<std::uint64_t>(b));
+        sum.base += m.base / p.bags;
+        sum.trees.insert(sum.trees.end(), m.trees.begin(), m.trees.end());
+    }
+    return sum;
 }
 
 double spearman(const std::vector<double>& a, const std::vector<double>& b) {
@@ -284,9 +348,10 @@ ScoreModel fitShippedModel(const TrainingSet& table, const CvResult& cv) {
     std::iota(rows.begin(), rows.end(), 0);
     ScoreModel model = fit(table.samples, rows, table.featureNames, kShippedParams);
     std::ostringstream d;
-    d << std::fixed << std::setprecision(3) << "gradient-boosted regression trees ("
-      << kShippedParams.trees << " trees, depth " << kShippedParams.depth << ", learning rate "
-      << kShippedParams.learningRate << ", min leaf " << kShippedParams.minLeaf
+    d << std::fixed << std::setprecision(3) << "average of " << kShippedParams.bags
+      << " gradient-boosted regression tree models (" << kShippedParams.trees << " trees each, depth "
+      << kShippedParams.depth << ", learning rate " << kShippedParams.learningRate << ", min leaf "
+      << kShippedParams.minLeaf << ", row subsample " << kShippedParams.subsample
       << ") fitted to NIST's NFIQ 2 v2.3 conformance table (" << table.samples.size()
       << " scored images), no minutiae inputs; 10-fold CV MAE " << cv.mae << ", Spearman "
       << cv.spearman;
