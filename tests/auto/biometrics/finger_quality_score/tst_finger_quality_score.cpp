@@ -85,6 +85,8 @@ void TestFingerQualityScore::scoreDoesNotGrowWithImageSize() {
     cv::hconcat(half, mirrored, doubled); // 800 wide: NIST's width limit
     const FingerQualityReport a = assessFingerQuality(half);
     const FingerQualityReport b = assessFingerQuality(doubled);
+    qInfo("400 x %d: %d OCL blocks, score %d; 800 x %d: %d OCL blocks, score %d", a.trimmed.height,
+          a.measures.ocl.count(), a.score, b.trimmed.height, b.measures.ocl.count(), b.score);
     QVERIFY(b.measures.ocl.count() > 18 * a.measures.ocl.count() / 10);
     QVERIFY2(std::abs(a.score - b.score) <= 8,
              (std::to_string(a.score) + " vs " + std::to_string(b.score)).c_str());
