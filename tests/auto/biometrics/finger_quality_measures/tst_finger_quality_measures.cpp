@@ -2,7 +2,9 @@
 // the exactness of the building blocks the measures rest on.
 
 #include "app/biometrics/fingerprint/quality/fingerprint_preparation.h"
+#include "app/biometrics/fingerprint/quality/finger_quality.h"
 #include "app/biometrics/fingerprint/quality/local_regions.h"
+#include "app/biometrics/fingerprint/quality/minutiae_detection.h"
 #include "app/biometrics/fingerprint/quality/native_quality_measures.h"
 
 #include <QtTest>
@@ -72,6 +74,8 @@ private slots:
     void rotationIsBitExactWithOpenCv_data();
     void rotationIsBitExactWithOpenCv();
     void measuresAreDeterministicAndOrderIndependent();
+    void minutiaeMeasuresComparableWithNist_data();
+    void minutiaeMeasuresComparableWithNist();
 };
 
 void TestFingerQualityMeasures::matchesNist_data() {
@@ -154,6 +158,40 @@ void TestFingerQualityMeasures::measuresAreDeterministicAndOrderIndependent() {
     QCOMPARE(orientationFlow(prepared).bins, all.of.bins);
     QCOMPARE(ridgeValleyUniformity(prepared).bins, all.rvup.bins);
     QCOMPARE(computeNativeQualityMeasures(prepared).coherenceSum, all.coherenceSum);
+}
+
+void TestFingerQualityMeasures::minutiaeMeasuresComparableWithNist_data() {
+    QTest::addColumn<int>("image");
+    for (int i = 1; i <= 5; ++i)
+        QTest::newRow(("SFinGe_Test0" + std::to_string(i)).c_str()) << i;
+}
+
+void TestFingerQualityMeasures::minutiaeMeasuresComparableWithNist() {
+    // NIST counts FingerJet FX minutiae, we count our extractor's: not equal, but the same
+    // measure of the same print. A wiring mistake (swapped axes, coordinates of the wrong image)
+    // would take the centre count and the fractions far off.
+    QFETCH(int, image);
+    const std::map<std::string, double> nist = nistOutput(image);
+    const cv::Mat img = cv::imread(kReference + "images/SFinGe_Test0" + std::to_string(image) + ".pgm",
+                                   cv::IMREAD_UNCHANGED);
+    FingerQualityOptions options;
+    options.minutiae = umbralMinutiaeDetector();
+    const FingerQualityReport r = assessFingerQuality(img, options);
+    QVERIFY(r.measures.minutiae.has_value());
+    const MinutiaeMeasures& m = *r.measures.minutiae;
+    qInfo("SFinGe_Test0%d minutiae (NIST / ours): count %g / %d, centre %g / %d, Mu_2 %.3f / %.3f, "
+          "OCL_80 %.3f / %.3f",
+          image, nist.at("FingerJetFX_MinutiaeCount"), m.count,
+          nist.at("FingerJetFX_MinCount_COMMinRect200x200"), m.countInCentre200,
+          nist.at("FJFXPos_Mu_MinutiaeQuality_2"), m.fractionMuQuality2,
+          nist.at("FJFXPos_OCL_MinutiaeQuality_80"), m.fractionOclAbove80);
+    QVERIFY(std::abs(m.count - nist.at("FingerJetFX_MinutiaeCount")) <=
+            0.25 * nist.at("FingerJetFX_MinutiaeCount"));
+    QVERIFY(std::abs(m.countInCentre200 - nist.at("FingerJetFX_MinCount_COMMinRect200x200")) <=
+            0.35 * nist.at("FingerJetFX_MinCount_COMMinRect200x200") + 2);
+    QVERIFY(std::abs(m.fractionMuQuality2 - nist.at("FJFXPos_Mu_MinutiaeQuality_2")) <= 0.15);
+    QVERIFY(std::abs(m.fractionOclAbove80 - nist.at("FJFXPos_OCL_MinutiaeQuality_80")) <= 0.15);
+    QCOMPARE(*r.feedback.fingerprintImageWithMinutiae, static_cast<double>(m.count));
 }
 
 QTEST_GUILESS_MAIN(TestFingerQualityMeasures)
