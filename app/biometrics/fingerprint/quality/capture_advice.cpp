@@ -42,9 +42,12 @@ std::vector<CaptureAdvice> captureAdvice(const NativeQualityMeasures& m, int sco
             advice.push_back(CaptureAdvice::CentreFinger);
     }
     const bool poorClarity = m.lcs.mean < kPoorClarity;
-    if (f.hasInsufficientForeground())
+    const bool faint = poorClarity && m.roiMean > kLightForeground;
+    // Light pressure and dry skin both leave faint, broken ridges; the contact area tells them
+    // apart (a light touch also touches less of the finger).
+    if (f.hasInsufficientForeground() || (faint && m.roiPixels < kSmallContact))
         advice.push_back(CaptureAdvice::PressHarder);
-    if (poorClarity && m.roiMean > kLightForeground)
+    else if (faint)
         advice.push_back(CaptureAdvice::FingerTooDry);
     else if (poorClarity && m.roiMean < kDarkForeground)
         advice.push_back(CaptureAdvice::FingerTooWet);

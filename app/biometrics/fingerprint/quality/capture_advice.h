@@ -30,6 +30,9 @@ inline constexpr double kPoorClarity = 0.65;   ///< LCS mean below: ridges not c
 inline constexpr double kLightForeground = 175.0; ///< ROI mean grey above: light print
 inline constexpr double kDarkForeground = 110.0;  ///< ROI mean grey below: dark print
 inline constexpr double kOffCentre = 0.22;     ///< foreground centre this far off (share of size)
+/// Faint, unclear ridges on a contact area below this many pixels (1.3 x NIST's 50 000) come
+/// from too little pressure rather than dry skin.
+inline constexpr double kSmallContact = 65000.0;
 inline constexpr int kLowScore = 35;           ///< score below: ask for a new placement
 } // namespace advice_thresholds
 

@@ -5,6 +5,7 @@
 #include "app/biometrics/fingerprint/quality/capture_advice.h"
 #include "app/biometrics/fingerprint/quality/finger_quality.h"
 #include "app/biometrics/fingerprint/quality/preview_quality.h"
+#include "devices/simulated/finger_synthesis.h"
 
 #include <QtTest>
 
@@ -69,6 +70,9 @@ private slots:
     void adviceFromMeasures_data();
     void adviceFromMeasures();
     void wrongKindOfFrameIsAnError();
+    void simulatedScannerProfiles_data();
+    void simulatedScannerProfiles();
+    void simulatedSlapScoresEveryFinger();
 };
 
 void TestFingerQualityPreview::wholeFrameScoresLikeTheFullAssessment() {
@@ -151,6 +155,7 @@ void TestFingerQualityPreview::adviceFromMeasures_data() {
     QTest::addColumn<CaptureAdvice>("expected");
     QTest::addColumn<bool>("present");
     QTest::newRow("light and unclear: dry") << 0.5 << 200.0 << 150000 << 30 << CaptureAdvice::FingerTooDry << true;
+    QTest::newRow("light, unclear, small contact: press harder") << 0.5 << 200.0 << 60000 << 30 << CaptureAdvice::PressHarder << true;
     QTest::newRow("dark and unclear: wet") << 0.5 << 90.0 << 150000 << 30 << CaptureAdvice::FingerTooWet << true;
     QTest::newRow("light but clear: not dry") << 0.8 << 200.0 << 150000 << 80 << CaptureAdvice::FingerTooDry << false;
     QTest::newRow("dark but clear: not wet") << 0.8 << 90.0 << 150000 << 80 << CaptureAdvice::FingerTooWet << false;
@@ -177,6 +182,64 @@ void TestFingerQualityPreview::wrongKindOfFrameIsAnError() {
     QVERIFY_THROWS_EXCEPTION(BiometricError, scorePreviewFrame(cv::Mat(), 500));
     QVERIFY_THROWS_EXCEPTION(BiometricError, scorePreviewFrame(cv::Mat(100, 100, CV_8UC3), 500));
     QVERIFY_THROWS_EXCEPTION(BiometricError, scorePreviewFrame(referenceImage(1), 0));
+}
+
+void TestFingerQualityPreview::simulatedScannerProfiles_data() {
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<CaptureAdvice>("expected");
+    QTest::addColumn<bool>("good");
+    QTest::newRow("good impression: no advice") << "good" << CaptureAdvice::PlaceAgain << true;
+    QTest::newRow("light touch: press harder") << "light" << CaptureAdvice::PressHarder << false;
+    QTest::newRow("dry skin: finger too dry") << "dry" << CaptureAdvice::FingerTooDry << false;
+    QTest::newRow("sliver of contact: press harder") << "partial" << CaptureAdvice::PressHarder << false;
+}
+
+void TestFingerQualityPreview::simulatedScannerProfiles() {
+    // The simulated scanner dials the skin and the touch; the advice must name what was dialled.
+    QFETCH(QString, profile);
+    QFETCH(CaptureAdvice, expected);
+    QFETCH(bool, good);
+    static umbral::devices::FingerprintSynthesizer synthesizer;
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        umbral::devices::CaptureRequest request;
+        request.identitySeed = seed;
+        request.impressionSeed = seed;
+        request.quality = umbral::devices::FingerQuality::profile(profile.toStdString());
+        const auto capture = synthesizer.capture(request);
+        const auto result = scorePreviewFrame(capture.image, capture.ppi);
+        QVERIFY(result[0].score.has_value());
+        const std::string what = profile.toStdString() + " seed " + std::to_string(seed) +
+                                 " score " + std::to_string(*result[0].score);
+        if (good) {
+            QVERIFY2(result[0].advice.empty(), what.c_str());
+            QVERIFY2(*result[0].score >= 60, what.c_str());
+        } else {
+            QVERIFY2(has(result[0].advice, expected), what.c_str());
+            QVERIFY2(*result[0].score < 65, what.c_str());
+        }
+    }
+}
+
+void TestFingerQualityPreview::simulatedSlapScoresEveryFinger() {
+    // A right 4-finger slap from the simulated scanner, scored through the boxes the generator
+    // drew (as the slap segmenter will give them): four scores, none asking for a finger.
+    umbral::devices::FingerprintSynthesizer synthesizer;
+    umbral::devices::CaptureRequest request;
+    request.identitySeed = 11;
+    request.impressionSeed = 3;
+    request.position = umbral::devices::FrictionRidgePosition::PlainRightFour;
+    const auto capture = synthesizer.capture(request);
+    std::vector<cv::RotatedRect> boxes;
+    for (const auto& finger : capture.fingers)
+        boxes.push_back(finger.box);
+    QCOMPARE(boxes.size(), size_t{4});
+    const auto result = scorePreviewFrame(capture.image, capture.ppi, boxes);
+    QCOMPARE(result.size(), size_t{4});
+    for (const auto& finger : result) {
+        QVERIFY(finger.score.has_value());
+        QVERIFY(*finger.score > 30);
+        QVERIFY(!has(finger.advice, CaptureAdvice::PlaceFinger));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFingerQualityPreview)
