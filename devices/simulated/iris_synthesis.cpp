@@ -73,7 +73,7 @@ Identity buildIdentity(std::uint64_t seed) {
     const int C = kTextureCols;
 
     id.pupilLevel = static_cast<float>(rng.uniform(10.0, 20.0));
-    id.scleraLevel = static_cast<float>(rng.uniform(150.0, 175.0));
+    id.scleraLevel = static_cast<float>(rng.uniform(160.0, 185.0));
     for (double& p : id.pupilShapePhase)
         p = rng.uniform(0.0, kTwoPi);
 
@@ -101,13 +101,13 @@ Identity buildIdentity(std::uint64_t seed) {
     cv::Mat blotchBig;
     cv::resize(blotch, blotchBig, cv::Size(C, R), 0, 0, cv::INTER_CUBIC);
     normaliseToUnitDeviation(blotchBig);
-    const double shear = rng.uniform(-0.05, 0.05) * C;
+    const double shear = rng.uniform(-0.015, 0.015) * C;
 
     const double base = rng.uniform(90.0, 120.0);
     const double pupillaryZoneOffset = rng.uniform(-12.0, 10.0);
     const double collaretteBrightness = rng.uniform(8.0, 18.0);
     const double fibreContrast = rng.uniform(9.0, 14.0);
-    const double limbalDarkening = rng.uniform(15.0, 30.0);
+    const double limbalDarkening = rng.uniform(18.0, 32.0);
 
     cv::Mat tex(R, C, CV_32F);
     for (int r = 0; r < R; ++r) {
@@ -438,15 +438,15 @@ IrisImpressionSettings impressionSettings(IrisQualityProfile profile,
         s.motionBlurAngleDeg = rng.uniform(0.0, 180.0);
         break;
     case IrisQualityProfile::Squinting:
-        s.upperLidCover = rng.uniform(0.42, 0.52);
-        s.lowerLidCover = rng.uniform(0.20, 0.28);
+        s.upperLidCover = rng.uniform(0.30, 0.40);
+        s.lowerLidCover = rng.uniform(0.12, 0.20);
         break;
     case IrisQualityProfile::HeavyLashes:
         s.lashDensity = rng.uniform(0.85, 1.0);
         s.upperLidCover = rng.uniform(0.18, 0.28);
         break;
     case IrisQualityProfile::OffAxisGaze:
-        s.gazeYawDeg = side * rng.uniform(24.0, 32.0);
+        s.gazeYawDeg = side * rng.uniform(28.0, 36.0);
         s.gazePitchDeg = rng.uniform(-8.0, 8.0);
         break;
     case IrisQualityProfile::TooFar:
@@ -736,6 +736,10 @@ SyntheticEye IrisSynthesizer::Impl::render(std::uint64_t seed, const IrisImpress
             const cv::Point2d c =
                 pupilCentre + rp * pattern[i] +
                 cv::Point2d(rng.uniform(-0.12, 0.12), rng.uniform(-0.12, 0.12)) * rp;
+            // A reflection on the cornea is hidden where a lid covers the cornea.
+            const int column = std::clamp(static_cast<int>(std::lround(c.x)), 0, W - 1);
+            if (c.y <= yUpper[column] + 1.0 || c.y >= yLower[column] - 1.0)
+                continue;
             truth.specularCentres.push_back(c);
             const cv::Point ci(static_cast<int>(std::lround(c.x * 16)),
                                static_cast<int>(std::lround(c.y * 16)));
@@ -756,12 +760,19 @@ SyntheticEye IrisSynthesizer::Impl::render(std::uint64_t seed, const IrisImpress
     const int ny = rng.uniform(0, noiseTile.rows);
     const float gain = static_cast<float>(s.illumination);
     const float sigma = static_cast<float>(s.noiseSigma);
+    // The NIR illuminators light the middle of the field best: the corners get about 35 % less.
+    std::vector<float> fallX(W);
+    const double r2 = (W / 2.0) * (W / 2.0) + (H / 2.0) * (H / 2.0);
+    for (int x = 0; x < W; ++x)
+        fallX[x] = static_cast<float>(0.35 * (x - W / 2.0) * (x - W / 2.0) / r2);
     for (int y = 0; y < H; ++y) {
         const uchar* in = scene.ptr<uchar>(y);
         uchar* out = eye.image.ptr<uchar>(y);
         const float* noise = noiseTile.ptr<float>((y + ny) % noiseTile.rows);
+        const float fallY = static_cast<float>(0.35 * (y - H / 2.0) * (y - H / 2.0) / r2);
         for (int x = 0; x < W; ++x)
-            out[x] = cv::saturate_cast<uchar>(gain * in[x] + sigma * noise[(x + nx) & 511]);
+            out[x] = cv::saturate_cast<uchar>(gain * (1.0F - fallY - fallX[x]) * in[x] +
+                                              sigma * noise[(x + nx) & 511]);
     }
 
     // --- Truth mask ---------------------------------------------------------------------------
