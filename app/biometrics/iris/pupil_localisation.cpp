@@ -18,19 +18,18 @@ double median(std::vector<double> v) {
     return *mid;
 }
 
-double ringMean(const cv::Mat& img, cv::Point2f c, double radius, int samples) {
-    double sum = 0.0;
-    int n = 0;
+// Median grey level on a circle: reflections inside the pupil do not move it.
+double ringMedian(const cv::Mat& img, cv::Point2f c, double radius, int samples) {
+    std::vector<double> v;
+    v.reserve(static_cast<std::size_t>(samples));
     for (int i = 0; i < samples; ++i) {
         const double a = 2.0 * kPi * i / samples;
-        const double v =
+        const double s =
             sampleBilinear(img, c.x + radius * std::cos(a), c.y + radius * std::sin(a));
-        if (!std::isnan(v)) {
-            sum += v;
-            ++n;
-        }
+        if (!std::isnan(s))
+            v.push_back(s);
     }
-    return n > samples / 3 ? sum / n : kNaN;
+    return static_cast<int>(v.size()) > samples / 3 ? median(v) : kNaN;
 }
 
 int percentile(const std::array<int, 256>& hist, int total, double q) {
@@ -106,8 +105,8 @@ bool findPupilSeed(const cv::Mat& image, PupilSeed& seed) {
             const cv::Moments m = cv::moments(contour);
             const cv::Point2f com(static_cast<float>(m.m10 / m.m00),
                                   static_cast<float>(m.m01 / m.m00));
-            const double inside = ringMean(small, com, 0.4 * req, 16);
-            const double around = ringMean(small, com, 1.6 * req, 32);
+            const double inside = ringMedian(small, com, 0.4 * req, 24);
+            const double around = ringMedian(small, com, 1.6 * req, 32);
             if (std::isnan(inside) || std::isnan(around))
                 continue;
             const double contrast = around - inside;
