@@ -3,6 +3,8 @@
 #include "app/interchange/an2k_binary_record.h"
 #include "app/interchange/an2k_fields.h"
 #include "app/interchange/an2k_images.h"
+#include "app/interchange/interchange_error.h"
+#include "app/interchange/wsq_codec.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -36,7 +38,18 @@ bool isDataField(const Record& r, int number) {
 std::string binarySummary(const Record& r, const Field& f) {
     std::string s = "<" + std::to_string(f.value.size()) + " bytes";
     if (const auto image = recordImage(r)) {
-        s += ", " + image->compression + " " + std::to_string(image->width) + " x " + std::to_string(image->height);
+        int width = image->width, height = image->height;
+        if (image->compression == "WSQ20") {
+            try { // the stream's own size, which is what a decoder produces
+                const WsqHeader header = readWsqHeader(image->data);
+                width = header.width;
+                height = header.height;
+            } catch (const InterchangeError&) {
+            }
+        }
+        s += ", " + image->compression + " " + std::to_string(width) + " x " + std::to_string(height);
+        if (width != image->width || height != image->height)
+            s += " (the record states " + std::to_string(image->width) + " x " + std::to_string(image->height) + ")";
         if (!image->repeatedTagPrefix.empty())
             s += ", after repeated 999 tags holding \"" + image->repeatedTagPrefix + "\"";
     }
