@@ -7,6 +7,9 @@ int runUser(CliContext&, const QStringList&);
 int runEnroll(CliContext&, const QStringList&);
 int runQueue(CliContext&, const QStringList&);
 int runAudit(CliContext&, const QStringList&);
+int runQuality(CliContext&, const QStringList&);
+int runTemplate(CliContext&, const QStringList&);
+int runMatch(CliContext&, const QStringList&);
 
 const std::vector<CommandGroup>& commandGroups() {
     static const std::vector<CommandGroup> groups{
@@ -17,6 +20,9 @@ const std::vector<CommandGroup>& commandGroups() {
         {"enroll", "enroll --synthetic --count N [--lane LANE] [--seed S]", runEnroll},
         {"queue", "queue list [--state STATE] [--json] | queue retry", runQueue},
         {"audit", "audit list [--json] [--after SEQ] [--limit N] | audit verify [--json]", runAudit},
+        {"quality", "quality iris [--json] IMAGE...", runQuality},
+        {"template", "template iris IMAGE --out FILE", runTemplate},
+        {"match", "match iris A B | match iris --pairs FILE [--json]", runMatch},
     };
     return groups;
 }
