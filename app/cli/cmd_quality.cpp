@@ -97,6 +97,8 @@ void printText(QTextStream& out, const QString& file, const FingerQualityReport&
         out << "  " << QString::fromStdString(m.name) << ": " << number(m.value) << "\n";
 }
 
+} // namespace
+
 int runQualityFinger(CliContext& ctx, const QStringList& args) {
     QCommandLineParser parser;
     const QCommandLineOption ppiOption(QStringLiteral("ppi"),
@@ -147,16 +149,6 @@ int runQualityFinger(CliContext& ctx, const QStringList& args) {
     ctx.out.flush();
     ctx.err.flush();
     return failed > 0 ? ExitFailure : ExitOk;
-}
-
-} // namespace
-
-int runQuality(CliContext& ctx, const QStringList& args) {
-    if (args.isEmpty())
-        throw UsageError("quality needs a sub-command: finger");
-    if (args.first() == QLatin1String("finger"))
-        return runQualityFinger(ctx, args.mid(1));
-    throw UsageError("unknown quality sub-command: " + args.first().toStdString());
 }
 
 } // namespace umbral::cli

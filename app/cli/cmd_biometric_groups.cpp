@@ -1,0 +1,45 @@
+// The biometric command groups dispatch on the modality: `quality iris ...`, `match finger ...`.
+// Each modality's commands live in their own file (cmd_iris.cpp, cmd_finger.cpp); adding one
+// is a line per group here.
+#include "app/cli/cli_context.h"
+
+namespace umbral::cli {
+
+int runQualityFinger(CliContext&, const QStringList&);
+int runQualityIris(CliContext&, const QStringList&);
+int runTemplateIris(CliContext&, const QStringList&);
+int runMatchIris(CliContext&, const QStringList&);
+
+namespace {
+
+struct ModalityCommand {
+    const char* modality;
+    int (*run)(CliContext&, const QStringList&);
+};
+
+int dispatch(const char* group, std::initializer_list<ModalityCommand> commands, CliContext& ctx,
+             const QStringList& args) {
+    if (args.isEmpty())
+        throw UsageError(std::string(group) + " needs a modality (finger or iris)");
+    for (const auto& c : commands)
+        if (args.first() == QLatin1String(c.modality))
+            return c.run(ctx, args.mid(1));
+    throw UsageError("unknown modality for " + std::string(group) + ": " +
+                     args.first().toStdString());
+}
+
+} // namespace
+
+int runQuality(CliContext& ctx, const QStringList& args) {
+    return dispatch("quality", {{"finger", runQualityFinger}, {"iris", runQualityIris}}, ctx, args);
+}
+
+int runTemplate(CliContext& ctx, const QStringList& args) {
+    return dispatch("template", {{"iris", runTemplateIris}}, ctx, args);
+}
+
+int runMatch(CliContext& ctx, const QStringList& args) {
+    return dispatch("match", {{"iris", runMatchIris}}, ctx, args);
+}
+
+} // namespace umbral::cli
