@@ -36,7 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const std::vector<std::uint8_t> written = writeTransaction(transaction);
         const Transaction reread = readTransaction(written);
-        if (reread.records.size() != transaction.records.size() || writeTransaction(reread) != written)
+        if (reread.records.size() != transaction.records.size() ||
+            writeTransaction(reread) != written)
             __builtin_trap();
         for (std::size_t i = 1; i < reread.records.size(); ++i)
             if (!equalIgnoringLength(reread.records[i], transaction.records[i]))
