@@ -2,6 +2,7 @@
 
 #include "app/interchange/an2k_binary_record.h"
 #include "app/interchange/an2k_value_checks.h"
+#include "app/interchange/encoded_image_size.h"
 #include "app/interchange/interchange_error.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -120,8 +121,16 @@ cv::Mat decodeRecordImage(const Record& record, const WsqDecodeLimits& limits) {
         return out;
     }
     if (c == "JPEGB" || c == "JP2" || c == "JP2L" || c == "PNG") {
-        if (static_cast<std::int64_t>(image->width) * image->height > limits.maxPixels)
-            fail(InterchangeErrorCode::TooLarge, record, "HLL x VLL above the pixel limit");
+        // OpenCV's decoders allocate what the stream's own header declares, which need not be
+        // HLL x VLL: check that size first.
+        const auto declared = encodedImageSize(image->data);
+        if (!declared)
+            fail(InterchangeErrorCode::Malformed, record, c + " data has no readable image header");
+        if (declared->width <= 0 || declared->height <= 0 ||
+            declared->width * declared->height > limits.maxPixels)
+            fail(InterchangeErrorCode::TooLarge, record,
+                 c + " data declares " + std::to_string(declared->width) + " x " +
+                     std::to_string(declared->height) + " pixels, outside the limit");
         cv::Mat decoded;
         try {
             const cv::Mat bytes(1, static_cast<int>(image->data.size()), CV_8UC1,

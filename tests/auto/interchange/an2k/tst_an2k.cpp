@@ -7,6 +7,7 @@
 #include "app/interchange/an2k_io.h"
 #include "app/interchange/an2k_type2_profile.h"
 #include "app/interchange/an2k_validation.h"
+#include "app/interchange/encoded_image_size.h"
 #include "app/interchange/interchange_error.h"
 
 #include <QtTest>
@@ -65,6 +66,8 @@ private slots:
     void recordImagesDecode_data();
     void recordImagesDecode();
     void mrzDatesBecomeCalendarDates();
+    void embeddedImageSizesAreReadBeforeDecoding_data();
+    void embeddedImageSizesAreReadBeforeDecoding();
 };
 
 void TestAn2k::readsEveryRecordAndField_data() {
@@ -389,6 +392,48 @@ void TestAn2k::mrzDatesBecomeCalendarDates() {
     QVERIFY_THROWS_EXCEPTION(InterchangeError,
                              mrzDateToCcyymmdd("31<<30", 2026, MrzDateKind::Expiry));
     QVERIFY_THROWS_EXCEPTION(InterchangeError, mrzDateToCcyymmdd("8502", 2026, MrzDateKind::Birth));
+}
+
+void TestAn2k::embeddedImageSizesAreReadBeforeDecoding_data() {
+    QTest::addColumn<QString>("extension");
+    QTest::addColumn<QString>("cga");
+    QTest::newRow("JPEG") << ".jpg"
+                          << "JPEGB";
+    QTest::newRow("PNG") << ".png"
+                         << "PNG";
+    if (cv::haveImageWriter(".jp2"))
+        QTest::newRow("JPEG 2000") << ".jp2"
+                                   << "JP2";
+}
+
+void TestAn2k::embeddedImageSizesAreReadBeforeDecoding() {
+    QFETCH(QString, extension);
+    QFETCH(QString, cga);
+    const cv::Mat face(53, 41, CV_8UC3, cv::Scalar(20, 120, 220));
+    std::vector<std::uint8_t> encoded;
+    QVERIFY(cv::imencode(extension.toStdString(), face, encoded));
+    const auto size = encodedImageSize(encoded);
+    QVERIFY(size.has_value());
+    QCOMPARE(size->width, std::int64_t(41));
+    QCOMPARE(size->height, std::int64_t(53));
+
+    Record r;
+    r.type = 10;
+    r.set(6, "41");
+    r.set(7, "53");
+    r.set(11, cga.toStdString());
+    r.set(12, "RGB");
+    r.set(999, std::string(encoded.begin(), encoded.end()));
+    QCOMPARE(decodeRecordImage(r).size(), face.size());
+    // The same stream under a limit below its size is refused before OpenCV decodes it.
+    try {
+        decodeRecordImage(r, WsqDecodeLimits{41 * 53 - 1});
+        QFAIL("an image above the limit was decoded");
+    } catch (const InterchangeError& e) {
+        QCOMPARE(e.code(), InterchangeErrorCode::TooLarge);
+    }
+    r.set(999, "not an image");
+    QVERIFY_THROWS_EXCEPTION(InterchangeError, decodeRecordImage(r));
 }
 
 QTEST_GUILESS_MAIN(TestAn2k)
