@@ -7,7 +7,9 @@ int runUser(CliContext&, const QStringList&);
 int runEnroll(CliContext&, const QStringList&);
 int runQueue(CliContext&, const QStringList&);
 int runAudit(CliContext&, const QStringList&);
+int runQuality(CliContext&, const QStringList&);
 int runInspect(CliContext&, const QStringList&);
+int runExport(CliContext&, const QStringList&);
 
 const std::vector<CommandGroup>& commandGroups() {
     static const std::vector<CommandGroup> groups{
@@ -16,8 +18,11 @@ const std::vector<CommandGroup>& commandGroups() {
                  "user list [--json] | user passwd NAME (password on stdin) | user lock NAME [--unlock]",
          runUser},
         {"enroll", "enroll --synthetic --count N [--lane LANE] [--seed S]", runEnroll},
-        {"queue", "queue list [--state STATE] [--json] | queue retry", runQueue},
+        {"queue", "queue list [--state STATE] [--json] | queue retry\n"
+                  "queue send [--endpoint URL | --export-dir DIR] [--timeout S]", runQueue},
         {"audit", "audit list [--json] [--after SEQ] [--limit N] | audit verify [--json]", runAudit},
+        {"quality", "quality finger [--ppi N] [--json] IMAGE...", runQuality},
+        {"export", "export --encounter ID --out FILE", runExport},
         {"inspect", "inspect FILE [--images DIR | --no-images] [--json]", runInspect},
     };
     return groups;
