@@ -100,6 +100,8 @@ void Nb1010Driver::close() noexcept {
 Nb1010Driver::Reply Nb1010Driver::command(std::span<const std::uint8_t> bytes,
                                           std::uint8_t expectedReplyCode, const char* what,
                                           OperationContext& context) {
+    if (imageInterrupted_)
+        drainAfterInterruptedImage(context);
     session_->write(kEndpointOut, bytes, timing_.transfer, context, what);
     Reply reply;
     // Exactly the reply size is asked for (as the recording does): a longer answer ends the
@@ -165,8 +167,6 @@ void Nb1010Driver::drainAfterInterruptedImage(OperationContext& context) {
 }
 
 cv::Mat Nb1010Driver::readImage(OperationContext& context) {
-    if (imageInterrupted_)
-        drainAfterInterruptedImage(context);
     command(kPreCapture, kReplyAck, "pre-capture command", context);
     command(kCapture, kReplyAck, "capture command", context);
     cv::Mat image(kHeight, kWidth, CV_8UC1);
