@@ -14,7 +14,7 @@ void registerMetaTypes() {
         qRegisterMetaType<DeviceError>();
         qRegisterMetaType<DeviceInfo>();
         qRegisterMetaType<Frame>();
-        qRegisterMetaType<CaptureRequest>();
+        qRegisterMetaType<CaptureSpec>();
         return true;
     }();
     Q_UNUSED(registered);
@@ -64,7 +64,7 @@ void Device::stop() {
 void Device::close() {
     engine_->requestClose();
 }
-void Device::capture(const CaptureRequest& request) {
+void Device::capture(const CaptureSpec& request) {
     engine_->requestCapture(request);
 }
 
@@ -88,7 +88,7 @@ FingerprintCapabilities FingerprintScanner::capabilities() const {
 
 void FingerprintScanner::captureFingers(FingerprintImpression what,
                                         std::chrono::milliseconds timeout) {
-    capture(CaptureRequest::fingerprint(what, timeout));
+    capture(CaptureSpec::fingerprint(what, timeout));
 }
 
 IrisCamera::IrisCamera(std::unique_ptr<DeviceDriver> driver, QObject* parent)
@@ -99,7 +99,7 @@ IrisCapabilities IrisCamera::capabilities() const {
 }
 
 void IrisCamera::captureIris(IrisEye which, std::chrono::milliseconds timeout) {
-    capture(CaptureRequest::iris(which, timeout));
+    capture(CaptureSpec::iris(which, timeout));
 }
 
 std::shared_ptr<Device> makeDevice(std::unique_ptr<DeviceDriver> driver) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "devices/api/capture_request.h"
+#include "devices/api/capture_spec.h"
 #include "devices/api/device_error.h"
 #include "devices/api/device_info.h"
 #include "devices/api/device_state.h"
@@ -56,7 +56,7 @@ public:
     /// Asks for one capture (opens first when needed). The result arrives as captureCompleted
     /// or captureFailed; stop() ends it with captureCancelled. While previewing, the preview
     /// resumes after the capture. Requests queue up in order.
-    void capture(const CaptureRequest& request);
+    void capture(const CaptureSpec& request);
 
     /// A new mailbox that receives every preview frame from now on. The device keeps only a
     /// weak reference: drop the pointer to unsubscribe.
@@ -97,7 +97,7 @@ public:
     explicit FingerprintScanner(std::unique_ptr<DeviceDriver> driver, QObject* parent = nullptr);
 
     FingerprintCapabilities capabilities() const;
-    /// capture(CaptureRequest::fingerprint(what, timeout)).
+    /// capture(CaptureSpec::fingerprint(what, timeout)).
     void captureFingers(FingerprintImpression what,
                         std::chrono::milliseconds timeout = std::chrono::seconds(10));
 };
@@ -109,7 +109,7 @@ public:
     explicit IrisCamera(std::unique_ptr<DeviceDriver> driver, QObject* parent = nullptr);
 
     IrisCapabilities capabilities() const;
-    /// capture(CaptureRequest::iris(which, timeout)).
+    /// capture(CaptureSpec::iris(which, timeout)).
     void captureIris(IrisEye which, std::chrono::milliseconds timeout = std::chrono::seconds(10));
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "devices/api/capture_request.h"
+#include "devices/api/capture_spec.h"
 #include "devices/api/device_error.h"
 #include "devices/api/device_info.h"
 #include "devices/api/device_log.h"
@@ -97,7 +97,7 @@ public:
 
     /// Waits for a presentation and captures one image (CV_8UC1, owned) at `ppi()`.
     /// Throws DeviceError (CaptureTimeout when nobody presented in time).
-    virtual cv::Mat capture(const CaptureRequest& request, OperationContext& context) = 0;
+    virtual cv::Mat capture(const CaptureSpec& request, OperationContext& context) = 0;
 
     /// Pixels per inch of the images this device produces (0 for iris cameras).
     virtual int ppi() const = 0;

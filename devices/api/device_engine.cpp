@@ -104,7 +104,7 @@ void DeviceEngine::requestClose() {
     interruptLocked();
 }
 
-void DeviceEngine::requestCapture(const CaptureRequest& request) {
+void DeviceEngine::requestCapture(const CaptureSpec& request) {
     std::lock_guard lock(mutex_);
     if (removed_) {
         const DeviceError error(DeviceErrorCode::Removed, log_.deviceId(),
@@ -249,7 +249,7 @@ void DeviceEngine::run() {
             continue;
         }
         if (!captures_.empty()) {
-            const CaptureRequest request = captures_.front();
+            const CaptureSpec request = captures_.front();
             captures_.pop_front();
             runCapture(lock, request);
             continue;
@@ -299,7 +299,7 @@ void DeviceEngine::runOpen(std::unique_lock<std::mutex>& lock) {
     log_.warning(QStringLiteral("open failed: %1").arg(failure->message()));
     lastError_ = *failure;
     postError(*failure);
-    for (const CaptureRequest& request : captures_) {
+    for (const CaptureSpec& request : captures_) {
         Q_UNUSED(request);
         Device* device = &owner_;
         const DeviceError error = *failure;
@@ -348,7 +348,7 @@ void DeviceEngine::runPreview(std::unique_lock<std::mutex>& lock) {
     // Otherwise the loop decides: more preview, a capture, or back to Idle.
 }
 
-void DeviceEngine::runCapture(std::unique_lock<std::mutex>& lock, const CaptureRequest& request) {
+void DeviceEngine::runCapture(std::unique_lock<std::mutex>& lock, const CaptureSpec& request) {
     const std::uint64_t generation = generation_;
     setStateLocked(DeviceState::Capturing);
     lock.unlock();
@@ -492,12 +492,12 @@ Frame DeviceEngine::makeFrame(const cv::Mat& image, int ppi, FrameKind kind) {
     return frame;
 }
 
-std::optional<DeviceError> DeviceEngine::validate(const CaptureRequest& request) const {
+std::optional<DeviceError> DeviceEngine::validate(const CaptureSpec& request) const {
     const auto refuse = [this](const QString& why) {
         return DeviceError(DeviceErrorCode::NotSupported, log_.deviceId(), why);
     };
     const DeviceInfo info = this->info();
-    if (request.kind == CaptureRequest::Kind::Fingerprint) {
+    if (request.kind == CaptureSpec::Kind::Fingerprint) {
         if (info.modality != Modality::Fingerprint || !info.fingerprint)
             return refuse(QStringLiteral("not a fingerprint scanner"));
         const FingerprintCapabilities& caps = *info.fingerprint;

@@ -36,7 +36,7 @@ public:
     void requestPreview();
     void requestStop();
     void requestClose();
-    void requestCapture(const CaptureRequest& request);
+    void requestCapture(const CaptureSpec& request);
     void markRemoved();
     bool isRemoved() const;
 
@@ -59,7 +59,7 @@ private:
     void setStateLocked(DeviceState state);
     void runOpen(std::unique_lock<std::mutex>& lock);
     void runPreview(std::unique_lock<std::mutex>& lock);
-    void runCapture(std::unique_lock<std::mutex>& lock, const CaptureRequest& request);
+    void runCapture(std::unique_lock<std::mutex>& lock, const CaptureSpec& request);
     void closeSessionLocked(std::unique_lock<std::mutex>& lock);
     void failSessionLocked(std::unique_lock<std::mutex>& lock, const DeviceError& error);
     void reportRemovalLocked(std::unique_lock<std::mutex>& lock, const QString& during,
@@ -67,7 +67,7 @@ private:
     void cancelPendingCapturesLocked();
     void postError(const DeviceError& error);
     Frame makeFrame(const cv::Mat& image, int ppi, FrameKind kind);
-    std::optional<DeviceError> validate(const CaptureRequest& request) const;
+    std::optional<DeviceError> validate(const CaptureSpec& request) const;
     template <typename Fn> void post(Fn&& fn);
 
     Device& owner_;
@@ -88,7 +88,7 @@ private:
     std::atomic<bool> removed_{false};
     bool removalHandled_ = false;
     bool removalReported_ = false;
-    std::deque<CaptureRequest> captures_;
+    std::deque<CaptureSpec> captures_;
     std::uint64_t generation_ = 0;
 
     std::mutex hookMutex_;

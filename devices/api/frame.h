@@ -1,6 +1,6 @@
 #pragma once
 
-#include "devices/api/capture_request.h"
+#include "devices/api/capture_spec.h"
 
 #include <QDateTime>
 #include <QMetaType>
@@ -26,7 +26,7 @@ struct Frame {
     std::uint64_t sequence = 0; ///< per device, increasing by one for every frame it produces
     QString deviceId;
     FrameKind kind = FrameKind::Preview;
-    std::optional<CaptureRequest> request; ///< set on FrameKind::Capture frames
+    std::optional<CaptureSpec> request; ///< set on FrameKind::Capture frames
 
     bool isValid() const { return !image.empty(); }
 };

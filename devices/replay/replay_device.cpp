@@ -149,7 +149,7 @@ void ReplayDriver::preview(OperationContext& context) {
     }
 }
 
-cv::Mat ReplayDriver::capture(const CaptureRequest&, OperationContext& context) {
+cv::Mat ReplayDriver::capture(const CaptureSpec&, OperationContext& context) {
     context.throwIfInterrupted();
     return nextImage();
 }

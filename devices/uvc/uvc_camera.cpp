@@ -176,7 +176,7 @@ void UvcCameraDriver::preview(OperationContext& context) {
         context.publish(nextFrame(), 0);
 }
 
-cv::Mat UvcCameraDriver::capture(const CaptureRequest&, OperationContext& context) {
+cv::Mat UvcCameraDriver::capture(const CaptureSpec&, OperationContext& context) {
     context.throwIfInterrupted();
     return nextFrame();
 }

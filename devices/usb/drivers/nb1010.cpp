@@ -212,7 +212,7 @@ void Nb1010Driver::preview(OperationContext& context) {
     }
 }
 
-cv::Mat Nb1010Driver::capture(const CaptureRequest&, OperationContext& context) {
+cv::Mat Nb1010Driver::capture(const CaptureSpec&, OperationContext& context) {
     if (fingerOffPending_) {
         awaitFinger(false, context);
         fingerOffPending_ = false;

@@ -54,7 +54,7 @@ public:
     void open(OperationContext& context) override;
     void close() noexcept override;
     void preview(OperationContext& context) override;
-    cv::Mat capture(const CaptureRequest& request, OperationContext& context) override;
+    cv::Mat capture(const CaptureSpec& request, OperationContext& context) override;
 
 private:
     struct Reply;

@@ -45,8 +45,8 @@ void reach(Rig& rig, DeviceState state) {
         break;
     case DeviceState::Capturing:
         rig.behaviour->presentationReady = false;
-        device.capture(CaptureRequest::fingerprint(FingerprintImpression::SingleFinger,
-                                                   std::chrono::seconds(60)));
+        device.capture(CaptureSpec::fingerprint(FingerprintImpression::SingleFinger,
+                                                std::chrono::seconds(60)));
         break;
     case DeviceState::Error:
         rig.behaviour->failPreview = true;
@@ -121,7 +121,7 @@ private Q_SLOTS:
         Rig rig;
         QSignalSpy done(rig.device.get(), &Device::captureCompleted);
         QSignalSpy states(rig.device.get(), &Device::stateChanged);
-        rig.device->capture(CaptureRequest::fingerprint(FingerprintImpression::SingleFinger));
+        rig.device->capture(CaptureSpec::fingerprint(FingerprintImpression::SingleFinger));
         QVERIFY(done.wait(5000));
         const Frame frame = done.at(0).at(0).value<Frame>();
         QCOMPARE(frame.kind, FrameKind::Capture);
@@ -142,7 +142,7 @@ private Q_SLOTS:
         QSignalSpy done(rig.device.get(), &Device::captureCompleted);
         rig.device->startPreview();
         QTRY_COMPARE(rig.device->state(), DeviceState::Previewing);
-        rig.device->capture(CaptureRequest::fingerprint(FingerprintImpression::SingleFinger));
+        rig.device->capture(CaptureSpec::fingerprint(FingerprintImpression::SingleFinger));
         QVERIFY(done.wait(5000));
         const std::uint64_t captured = done.at(0).at(0).value<Frame>().sequence;
         QTRY_COMPARE(rig.device->state(), DeviceState::Previewing);
@@ -208,7 +208,7 @@ private Q_SLOTS:
         // Every session that was opened has been closed.
         QTRY_COMPARE(rig.behaviour->closes.load(), rig.behaviour->opens.load());
         // A removed device refuses new work with a clear error instead of hanging.
-        rig.device->capture(CaptureRequest::fingerprint(FingerprintImpression::SingleFinger));
+        rig.device->capture(CaptureSpec::fingerprint(FingerprintImpression::SingleFinger));
         QTRY_COMPARE(failed.count(), failedCaptures + 1);
         QCOMPARE(failed.last().at(0).value<DeviceError>().code(), DeviceErrorCode::Removed);
         QCOMPARE(rig.device->state(), DeviceState::Disconnected);
@@ -219,7 +219,7 @@ private Q_SLOTS:
         QSignalSpy errors(rig.device.get(), &Device::errorOccurred);
         QSignalSpy failed(rig.device.get(), &Device::captureFailed);
         rig.behaviour->failCapture = true;
-        rig.device->capture(CaptureRequest::fingerprint(FingerprintImpression::SingleFinger));
+        rig.device->capture(CaptureSpec::fingerprint(FingerprintImpression::SingleFinger));
         QTRY_COMPARE(rig.device->state(), DeviceState::Error);
         QTRY_COMPARE(errors.count(), 1);
         QTRY_COMPARE(failed.count(), 1);
@@ -248,7 +248,7 @@ private Q_SLOTS:
         rig.behaviour->openError = code;
         QSignalSpy errors(rig.device.get(), &Device::errorOccurred);
         QSignalSpy failed(rig.device.get(), &Device::captureFailed);
-        rig.device->capture(CaptureRequest::fingerprint(FingerprintImpression::SingleFinger));
+        rig.device->capture(CaptureSpec::fingerprint(FingerprintImpression::SingleFinger));
         QTRY_COMPARE(errors.count(), 1);
         QCOMPARE(codesOf(errors), QList<DeviceErrorCode>{code});
         QTRY_COMPARE(failed.count(), 1); // the waiting capture learns why
@@ -261,8 +261,8 @@ private Q_SLOTS:
         QSignalSpy errors(rig.device.get(), &Device::errorOccurred);
         QSignalSpy failed(rig.device.get(), &Device::captureFailed);
         QSignalSpy feedback(rig.device.get(), &Device::feedbackChanged);
-        rig.device->capture(CaptureRequest::fingerprint(FingerprintImpression::SingleFinger,
-                                                        std::chrono::milliseconds(50)));
+        rig.device->capture(CaptureSpec::fingerprint(FingerprintImpression::SingleFinger,
+                                                     std::chrono::milliseconds(50)));
         QVERIFY(failed.wait(5000));
         QCOMPARE(codesOf(failed), QList<DeviceErrorCode>{DeviceErrorCode::CaptureTimeout});
         QTRY_COMPARE(rig.device->state(), DeviceState::Idle);
@@ -272,15 +272,15 @@ private Q_SLOTS:
     }
 
     void requestsOutsideTheCapabilitiesAreRefused_data() {
-        QTest::addColumn<CaptureRequest>("request");
+        QTest::addColumn<CaptureSpec>("request");
         QTest::newRow("slap on a single-finger scanner")
-            << CaptureRequest::fingerprint(FingerprintImpression::LeftSlap);
+            << CaptureSpec::fingerprint(FingerprintImpression::LeftSlap);
         QTest::newRow("rolled on a flat scanner")
-            << CaptureRequest::fingerprint(FingerprintImpression::Rolled);
-        QTest::newRow("iris on a fingerprint scanner") << CaptureRequest::iris(IrisEye::Left);
+            << CaptureSpec::fingerprint(FingerprintImpression::Rolled);
+        QTest::newRow("iris on a fingerprint scanner") << CaptureSpec::iris(IrisEye::Left);
     }
     void requestsOutsideTheCapabilitiesAreRefused() {
-        QFETCH(CaptureRequest, request);
+        QFETCH(CaptureSpec, request);
         Rig rig;
         QSignalSpy failed(rig.device.get(), &Device::captureFailed);
         QSignalSpy errors(rig.device.get(), &Device::errorOccurred);

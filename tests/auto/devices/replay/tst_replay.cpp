@@ -28,7 +28,7 @@ QList<int> captureMeans(Device& device, int count) {
     QSignalSpy done(&device, &Device::captureCompleted);
     QSignalSpy failed(&device, &Device::captureFailed);
     for (int i = 0; i < count; ++i)
-        device.capture(CaptureRequest::fingerprint(FingerprintImpression::SingleFinger));
+        device.capture(CaptureSpec::fingerprint(FingerprintImpression::SingleFinger));
     QList<int> means;
     if (!QTest::qWaitFor([&] { return done.count() == count || !failed.isEmpty(); }, 10000))
         return means;
@@ -142,7 +142,7 @@ private Q_SLOTS:
         auto device = backend.device(QStringLiteral("replay:") + dir.path());
         QSignalSpy failed(device.get(), &Device::captureFailed);
         QCOMPARE(captureMeans(*device, 1), QList<int>{1});
-        device->capture(CaptureRequest::fingerprint(FingerprintImpression::SingleFinger));
+        device->capture(CaptureSpec::fingerprint(FingerprintImpression::SingleFinger));
         QVERIFY(failed.wait(5000));
         const DeviceError error = failed.first().first().value<DeviceError>();
         QCOMPARE(error.code(), DeviceErrorCode::Io);

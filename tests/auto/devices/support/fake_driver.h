@@ -65,7 +65,7 @@ public:
         }
     }
 
-    cv::Mat capture(const CaptureRequest&, OperationContext& context) override {
+    cv::Mat capture(const CaptureSpec&, OperationContext& context) override {
         noteThread();
         behaviour_->inCapture = true;
         struct Reset {

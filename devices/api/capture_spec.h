@@ -24,20 +24,19 @@ QString toKey(IrisEye eye);
 /// One capture asked of a device. The device decides when the presentation is good enough
 /// (for a press sensor: as soon as a finger lies on the platen) and gives up at the deadline
 /// with DeviceErrorCode::CaptureTimeout.
-struct CaptureRequest {
+struct CaptureSpec {
     enum class Kind { Fingerprint, Iris };
     Kind kind = Kind::Fingerprint;
     FingerprintImpression impression = FingerprintImpression::SingleFinger;
     IrisEye eye = IrisEye::Both;
     std::chrono::milliseconds timeout{10000};
 
-    static CaptureRequest
-    fingerprint(FingerprintImpression what,
-                std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+    static CaptureSpec fingerprint(FingerprintImpression what,
+                                   std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
         return {Kind::Fingerprint, what, IrisEye::Both, timeout};
     }
-    static CaptureRequest iris(IrisEye which,
-                               std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+    static CaptureSpec iris(IrisEye which,
+                            std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
         return {Kind::Iris, FingerprintImpression::SingleFinger, which, timeout};
     }
     /// "single-finger", "left-slap", ..., or "iris-left", "iris-both".
@@ -46,4 +45,4 @@ struct CaptureRequest {
 
 } // namespace umbral::devices
 
-Q_DECLARE_METATYPE(umbral::devices::CaptureRequest)
+Q_DECLARE_METATYPE(umbral::devices::CaptureSpec)

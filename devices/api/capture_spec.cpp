@@ -1,4 +1,4 @@
-#include "devices/api/capture_request.h"
+#include "devices/api/capture_spec.h"
 
 namespace umbral::devices {
 
@@ -30,7 +30,7 @@ QString toKey(IrisEye eye) {
     return QStringLiteral("unknown");
 }
 
-QString CaptureRequest::describe() const {
+QString CaptureSpec::describe() const {
     return kind == Kind::Fingerprint ? toKey(impression) : toKey(eye);
 }
 
