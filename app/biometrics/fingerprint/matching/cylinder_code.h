@@ -1,0 +1,51 @@
+#pragma once
+
+// Minutia Cylinder-Code (MCC), bit-based variant: the local structure of every minutia encoded
+// as a 16 x 16 x 6 bit cylinder (Cappelli, Ferrara, Maltoni, "Minutia Cylinder-Code: a new
+// representation and matching technique for fingerprint recognition", IEEE TPAMI 32(12),
+// 2010). Internal to umbral_finger_matching.
+
+#include "app/biometrics/fingerprint/minutiae/minutiae.h"
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace umbral::biometrics::matching_detail {
+
+// Parameters from the paper (section 5 and table 1), at 500 ppi.
+inline constexpr int kNs = 16;                              // cells across the cylinder base
+inline constexpr int kNd = 6;                               // direction layers
+inline constexpr float kRadius = 70.0f;                     // R, pixels
+inline constexpr float kSigmaS = 28.0f / 3.0f;              // spatial Gaussian
+inline constexpr float kSigmaD = 2.0f * 3.14159265f / 9.0f; // directional Gaussian
+inline constexpr float kMuPsi = 0.01f;                      // bit threshold on the contribution sum
+inline constexpr float kHullOffset = 50.0f;          // Omega: convex hull enlargement, pixels
+inline constexpr int kMinNeighbours = 2;             // minM
+inline constexpr float kMinValidFraction = 0.75f;    // minVC, of the cells inside radius R
+inline constexpr float kMinMatchableFraction = 0.6f; // minME, of the cells inside radius R
+inline constexpr float kMaxDirectionDifference = 3.14159265f / 2.0f; // delta-theta
+
+inline constexpr int kSpatialWords = kNs * kNs / 64;       // 4 words: one layer
+inline constexpr int kCylinderWords = kSpatialWords * kNd; // 24 words: the whole cylinder
+
+/// The cylinders of one fingerprint, structure-of-arrays for fast comparison. Only minutiae
+/// with a valid cylinder are kept (enough neighbours, enough valid cells).
+struct CylinderSet {
+    std::vector<float> x, y;          ///< minutia position, pixels
+    std::vector<float> direction;     ///< radians, image frame (y downwards)
+    std::vector<std::uint64_t> cells; ///< size() * kCylinderWords bits, layer-major
+    std::vector<std::uint64_t> valid; ///< size() * kSpatialWords: valid spatial cells
+    int minutiaCount = 0;             ///< minutiae in the template, with or without cylinder
+
+    std::size_t size() const { return x.size(); }
+};
+
+/// Number of cells of a layer whose centre lies within the cylinder radius.
+int cellsWithinRadius();
+
+/// Builds the cylinders. Minutia directions are ISO degrees (minutiae.h).
+CylinderSet buildCylinders(std::span<const Minutia> minutiae);
+
+} // namespace umbral::biometrics::matching_detail

@@ -1,0 +1,24 @@
+#include "app/cli/cli_context.h"
+
+namespace umbral::cli {
+
+int runDb(CliContext&, const QStringList&);
+int runUser(CliContext&, const QStringList&);
+int runEnroll(CliContext&, const QStringList&);
+int runQueue(CliContext&, const QStringList&);
+int runAudit(CliContext&, const QStringList&);
+
+const std::vector<CommandGroup>& commandGroups() {
+    static const std::vector<CommandGroup> groups{
+        {"db", "db init | db check | db migrate", runDb},
+        {"user", "user add NAME --role ROLE [--display-name TEXT]  (password on stdin)\n"
+                 "user list [--json] | user passwd NAME (password on stdin) | user lock NAME [--unlock]",
+         runUser},
+        {"enroll", "enroll --synthetic --count N [--lane LANE] [--seed S]", runEnroll},
+        {"queue", "queue list [--state STATE] [--json] | queue retry", runQueue},
+        {"audit", "audit list [--json] [--after SEQ] [--limit N] | audit verify [--json]", runAudit},
+    };
+    return groups;
+}
+
+} // namespace umbral::cli
