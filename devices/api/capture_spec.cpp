@@ -24,14 +24,35 @@ QString toKey(IrisEye eye) {
         return QStringLiteral("iris-left");
     case IrisEye::Right:
         return QStringLiteral("iris-right");
-    case IrisEye::Both:
-        return QStringLiteral("iris-both");
     }
     return QStringLiteral("unknown");
 }
 
+FingerPosition CaptureSpec::position() const {
+    if (kind == Kind::Iris)
+        return FingerPosition::Unknown;
+    switch (impression) {
+    case FingerprintImpression::LeftSlap:
+        return FingerPosition::PlainLeftFour;
+    case FingerprintImpression::RightSlap:
+        return FingerPosition::PlainRightFour;
+    case FingerprintImpression::TwoThumbs:
+        return FingerPosition::PlainThumbs;
+    case FingerprintImpression::SingleFinger:
+    case FingerprintImpression::Rolled:
+        return finger;
+    }
+    return FingerPosition::Unknown;
+}
+
 QString CaptureSpec::describe() const {
-    return kind == Kind::Fingerprint ? toKey(impression) : toKey(eye);
+    if (kind == Kind::Iris)
+        return toKey(eye);
+    if ((impression == FingerprintImpression::SingleFinger ||
+         impression == FingerprintImpression::Rolled) &&
+        finger != FingerPosition::Unknown)
+        return toKey(impression) + QLatin1Char(' ') + umbral::toKey(finger);
+    return toKey(impression);
 }
 
 } // namespace umbral::devices

@@ -56,7 +56,12 @@ void Device::open() {
     engine_->requestOpen();
 }
 void Device::startPreview() {
-    engine_->requestPreview();
+    engine_->requestPreview(modality() == Modality::Iris
+                                ? CaptureSpec::iris(IrisEye::Left)
+                                : CaptureSpec::fingerprint(FingerprintImpression::SingleFinger));
+}
+void Device::startPreview(const CaptureSpec& expected) {
+    engine_->requestPreview(expected);
 }
 void Device::stop() {
     engine_->requestStop();

@@ -46,8 +46,11 @@ public:
 
     /// Connects to the hardware: Disconnected -> Idle. From Error: tries to reopen.
     void open();
-    /// Starts the live preview (opens first when needed): -> Previewing.
+    /// Starts the live preview (opens first when needed): -> Previewing. `expected` says what the
+    /// station is about to capture (slap, finger, eye); without it, a single finger or the left
+    /// eye. Calling it again while previewing switches what is expected.
     void startPreview();
+    void startPreview(const CaptureSpec& expected);
     /// Ends preview or a running capture (pending captures are cancelled): -> Idle. From Error:
     /// tries to reopen. Allowed in every state.
     void stop();

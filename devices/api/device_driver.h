@@ -92,8 +92,10 @@ public:
     virtual void close() noexcept = 0;
 
     /// Runs the live preview until context.leaveRequested(): publishes frames and feedback.
-    /// Returning early is allowed (the engine calls it again while preview is wanted).
-    virtual void preview(OperationContext& context) = 0;
+    /// `expected` says what the station asked to see (Device::startPreview); devices that cannot
+    /// tell may ignore it. Returning early is allowed (the engine calls it again while preview
+    /// is wanted).
+    virtual void preview(const CaptureSpec& expected, OperationContext& context) = 0;
 
     /// Waits for a presentation and captures one image (CV_8UC1, owned) at `ppi()`.
     /// Throws DeviceError (CaptureTimeout when nobody presented in time).

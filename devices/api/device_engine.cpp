@@ -72,7 +72,7 @@ void DeviceEngine::requestOpen() {
     wake_.notify_all();
 }
 
-void DeviceEngine::requestPreview() {
+void DeviceEngine::requestPreview(const CaptureSpec& expected) {
     std::lock_guard lock(mutex_);
     if (removed_) {
         postError(DeviceError(DeviceErrorCode::Removed, log_.deviceId(),
@@ -80,9 +80,13 @@ void DeviceEngine::requestPreview() {
         return;
     }
     wantOpen_ = true;
+    const bool switching = wantPreview_ && state_ == DeviceState::Previewing;
     wantPreview_ = true;
+    previewSpec_ = expected;
     if (state_ == DeviceState::Error)
         recoverRequested_ = true;
+    if (switching)
+        ++previewRestarts_; // the running preview returns and starts again with the new spec
     wake_.notify_all();
 }
 
@@ -153,15 +157,19 @@ bool DeviceEngine::interruptedLocked(std::uint64_t generation) const {
 
 bool DeviceEngine::leaveRequested(std::uint64_t generation) const {
     std::lock_guard lock(mutex_);
-    return interruptedLocked(generation) || !captures_.empty() || !wantPreview_ || !wantOpen_;
+    return leaveRequestedLocked(generation);
+}
+
+bool DeviceEngine::leaveRequestedLocked(std::uint64_t generation) const {
+    return interruptedLocked(generation) || !captures_.empty() || !wantPreview_ || !wantOpen_ ||
+           previewRestarts_ != previewStartedAt_;
 }
 
 bool DeviceEngine::waitFor(std::uint64_t generation, bool preview,
                            std::chrono::milliseconds duration) {
     std::unique_lock lock(mutex_);
     const bool woken = wake_.wait_for(lock, duration, [&] {
-        return interruptedLocked(generation) ||
-               (preview && (!captures_.empty() || !wantPreview_ || !wantOpen_));
+        return preview ? leaveRequestedLocked(generation) : interruptedLocked(generation);
     });
     return !woken;
 }
@@ -321,13 +329,15 @@ void DeviceEngine::runOpen(std::unique_lock<std::mutex>& lock) {
 
 void DeviceEngine::runPreview(std::unique_lock<std::mutex>& lock) {
     const std::uint64_t generation = generation_;
+    const CaptureSpec expected = previewSpec_;
+    previewStartedAt_ = previewRestarts_;
     setStateLocked(DeviceState::Previewing);
     lock.unlock();
     OperationContext context(*this, OperationContext::Purpose::Preview, generation, kNoDeadline,
                              log_);
     std::optional<DeviceError> failure;
     try {
-        driver_->preview(context);
+        driver_->preview(expected, context);
     } catch (const OperationInterrupted&) {
     } catch (const DeviceError& error) {
         failure = error;

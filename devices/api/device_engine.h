@@ -33,7 +33,7 @@ public:
     QString threadName() const { return threadName_; }
 
     void requestOpen();
-    void requestPreview();
+    void requestPreview(const CaptureSpec& expected);
     void requestStop();
     void requestClose();
     void requestCapture(const CaptureSpec& request);
@@ -55,6 +55,7 @@ private:
     void run();
     bool hasWorkLocked() const;
     bool interruptedLocked(std::uint64_t generation) const;
+    bool leaveRequestedLocked(std::uint64_t generation) const;
     void interruptLocked(); // bumps the generation, calls the hook, wakes waiters
     void setStateLocked(DeviceState state);
     void runOpen(std::unique_lock<std::mutex>& lock);
@@ -89,7 +90,10 @@ private:
     bool removalHandled_ = false;
     bool removalReported_ = false;
     std::deque<CaptureSpec> captures_;
+    CaptureSpec previewSpec_;
     std::uint64_t generation_ = 0;
+    std::uint64_t previewRestarts_ = 0;  // bumped when the expected presentation changes
+    std::uint64_t previewStartedAt_ = 0; // previewRestarts_ when the running preview started
 
     std::mutex hookMutex_;
     std::function<void()> hook_;

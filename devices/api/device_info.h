@@ -29,7 +29,8 @@ struct FingerprintCapabilities {
     double previewRateHz = 0; ///< live frames per second while previewing (0: no live preview)
 };
 
-/// Which eyes an iris camera sees at once.
+/// Which eyes an iris camera can capture: one side only, or either (Both: a binocular camera, or
+/// one the traveler faces with either eye).
 enum class IrisCoverage { Left, Right, Both };
 QString toKey(IrisCoverage coverage);
 

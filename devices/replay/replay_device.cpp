@@ -141,7 +141,7 @@ cv::Mat ReplayDriver::nextImage() {
     return image;
 }
 
-void ReplayDriver::preview(OperationContext& context) {
+void ReplayDriver::preview(const CaptureSpec&, OperationContext& context) {
     const auto interval = std::chrono::milliseconds(int(1000.0 / source_.framesPerSecond));
     while (!context.leaveRequested()) {
         context.publish(nextImage(), source_.ppi);

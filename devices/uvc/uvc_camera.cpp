@@ -171,7 +171,7 @@ cv::Mat UvcCameraDriver::nextFrame() {
     }
 }
 
-void UvcCameraDriver::preview(OperationContext& context) {
+void UvcCameraDriver::preview(const CaptureSpec&, OperationContext& context) {
     while (!context.leaveRequested())
         context.publish(nextFrame(), 0);
 }

@@ -200,7 +200,7 @@ cv::Mat Nb1010Driver::readImage(OperationContext& context) {
     return image;
 }
 
-void Nb1010Driver::preview(OperationContext& context) {
+void Nb1010Driver::preview(const CaptureSpec&, OperationContext& context) {
     while (!context.leaveRequested()) {
         if (checkFinger(context) <= kFingerPresentAbove) {
             context.feedback(TravelerFeedback::PlaceFinger);

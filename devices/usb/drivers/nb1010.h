@@ -53,7 +53,7 @@ public:
     int ppi() const override { return kPpi; }
     void open(OperationContext& context) override;
     void close() noexcept override;
-    void preview(OperationContext& context) override;
+    void preview(const CaptureSpec& expected, OperationContext& context) override;
     cv::Mat capture(const CaptureSpec& request, OperationContext& context) override;
 
 private:

@@ -117,6 +117,20 @@ private Q_SLOTS:
         QTRY_COMPARE(rig.device->state(), DeviceState::Idle);
     }
 
+    void previewIsToldWhatToExpectAndSwitchesOnRequest() {
+        Rig rig(fakeScannerInfo(QStringLiteral("fake:slap"), Backend::Simulated, true));
+        const auto expected = [&] {
+            std::lock_guard lock(rig.behaviour->mutex);
+            return rig.behaviour->previewSpec.impression;
+        };
+        rig.device->startPreview(CaptureSpec::fingerprint(FingerprintImpression::LeftSlap));
+        QTRY_COMPARE(rig.device->state(), DeviceState::Previewing);
+        QTRY_COMPARE(expected(), FingerprintImpression::LeftSlap);
+        rig.device->startPreview(CaptureSpec::fingerprint(FingerprintImpression::TwoThumbs));
+        QTRY_COMPARE(expected(), FingerprintImpression::TwoThumbs);
+        QCOMPARE(rig.device->state(), DeviceState::Previewing);
+    }
+
     void captureFromIdleReturnsToIdle() {
         Rig rig;
         QSignalSpy done(rig.device.get(), &Device::captureCompleted);

@@ -29,7 +29,8 @@ struct FakeBehaviour {
     std::atomic<int> previewFrames{0};
     std::atomic<bool> inCapture{false};
     std::mutex mutex;
-    QString threadSeen; ///< name of the thread the driver last ran on
+    QString threadSeen;      ///< name of the thread the driver last ran on
+    CaptureSpec previewSpec; ///< what the last preview was asked to expect
 };
 
 class FakeDriver : public DeviceDriver {
@@ -48,8 +49,12 @@ public:
     }
     void close() noexcept override { ++behaviour_->closes; }
 
-    void preview(OperationContext& context) override {
+    void preview(const CaptureSpec& expected, OperationContext& context) override {
         noteThread();
+        {
+            std::lock_guard lock(behaviour_->mutex);
+            behaviour_->previewSpec = expected;
+        }
         int sent = 0;
         while (!context.leaveRequested()) {
             if (behaviour_->failPreview)
