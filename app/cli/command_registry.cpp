@@ -7,6 +7,7 @@ int runUser(CliContext&, const QStringList&);
 int runEnroll(CliContext&, const QStringList&);
 int runQueue(CliContext&, const QStringList&);
 int runAudit(CliContext&, const QStringList&);
+int runDevices(CliContext&, const QStringList&);
 
 const std::vector<CommandGroup>& commandGroups() {
     static const std::vector<CommandGroup> groups{
@@ -17,6 +18,9 @@ const std::vector<CommandGroup>& commandGroups() {
         {"enroll", "enroll --synthetic --count N [--lane LANE] [--seed S]", runEnroll},
         {"queue", "queue list [--state STATE] [--json] | queue retry", runQueue},
         {"audit", "audit list [--json] [--after SEQ] [--limit N] | audit verify [--json]", runAudit},
+        {"devices", "devices list [--json] | devices capture --device ID --out FILE [--count N] [--timeout S]\n"
+                    "devices watch",
+         runDevices},
     };
     return groups;
 }
