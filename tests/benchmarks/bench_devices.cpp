@@ -82,9 +82,16 @@ Consumed consume(const std::shared_ptr<FrameMailbox>& box, std::chrono::millisec
         result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
         finished = true;
     });
-    // Device signals (state changes) are queued to this thread: keep its event loop running.
-    while (!finished)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    // Device signals (state changes) are queued to this thread: run its event loop (sleeping,
+    // not spinning) until the consumer is done.
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (finished)
+            loop.quit();
+    });
+    poll.start(50);
+    loop.exec();
     consumer.join();
     return result;
 }
@@ -113,6 +120,32 @@ void handOff(std::chrono::milliseconds duration) {
             "  hand-off latency ms (device thread -> consumer): p50 %.3f  p99 %.3f  max %.3f\n",
             percentile(c.latencyMs, 50), percentile(c.latencyMs, 99), percentile(c.latencyMs, 100));
     }
+}
+
+// The hand-off alone: a producer thread posting ready 640x480 frames at 30 Hz, no rendering.
+void handOffMechanism(std::chrono::milliseconds duration) {
+    std::printf("\n== Frame hand-off alone: ready 640x480 frames posted at 30 Hz ==\n");
+    auto box = std::make_shared<FrameMailbox>(1);
+    std::atomic<bool> stop{false};
+    std::thread producer([&] {
+        Frame frame;
+        frame.image = cv::Mat(480, 640, CV_8UC1, cv::Scalar(100));
+        std::uint64_t sequence = 0;
+        auto next = Clock::now();
+        while (!stop) {
+            frame.sequence = ++sequence;
+            frame.timestamp = Clock::now();
+            box->post(frame);
+            next += std::chrono::microseconds(33333);
+            std::this_thread::sleep_until(next);
+        }
+    });
+    const Consumed c = consume(box, duration, 0);
+    stop = true;
+    producer.join();
+    std::printf("%llu frames in %.1f s; hand-off latency ms: p50 %.3f  p99 %.3f  max %.3f\n",
+                (unsigned long long)c.frames, c.seconds, percentile(c.latencyMs, 50),
+                percentile(c.latencyMs, 99), percentile(c.latencyMs, 100));
 }
 
 void irisPreview(std::chrono::milliseconds duration) {
@@ -197,6 +230,7 @@ int main(int argc, char** argv) {
     const auto duration = std::chrono::seconds(seconds);
     std::printf("bench_devices: %d s per measurement, hardware threads %u\n", seconds,
                 std::thread::hardware_concurrency());
+    handOffMechanism(duration);
     handOff(duration);
     pinToOneCore();
     std::printf("\n(pinned to CPU 0 from here on)\n");
