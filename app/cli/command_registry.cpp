@@ -12,6 +12,7 @@ int runInspect(CliContext&, const QStringList&);
 int runExport(CliContext&, const QStringList&);
 int runTemplate(CliContext&, const QStringList&);
 int runMatch(CliContext&, const QStringList&);
+int runDevices(CliContext&, const QStringList&);
 
 const std::vector<CommandGroup>& commandGroups() {
     static const std::vector<CommandGroup> groups{
@@ -28,6 +29,9 @@ const std::vector<CommandGroup>& commandGroups() {
         {"match", "match iris A B | match iris --pairs FILE [--json]", runMatch},
         {"export", "export --encounter ID --out FILE", runExport},
         {"inspect", "inspect FILE [--images DIR | --no-images] [--json]", runInspect},
+        {"devices", "devices list [--json] | devices capture --device ID --out FILE [--count N] [--timeout S]\n"
+                    "devices watch",
+         runDevices},
     };
     return groups;
 }
