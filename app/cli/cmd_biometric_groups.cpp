@@ -1,11 +1,10 @@
-// The biometric command groups dispatch on the modality: `quality iris ...`, `match finger ...`.
-// Each modality's commands live in their own file (cmd_iris.cpp, cmd_finger.cpp); adding one
-// is a line per group here.
+// The template and match command groups dispatch on the modality: `match iris ...`,
+// `match finger ...`. Each modality's commands live in their own file (cmd_iris.cpp, ...);
+// adding one is a line per group here. (`quality` dispatches in cmd_quality.cpp.)
 #include "app/cli/cli_context.h"
 
 namespace umbral::cli {
 
-int runQualityIris(CliContext&, const QStringList&);
 int runTemplateIris(CliContext&, const QStringList&);
 int runMatchIris(CliContext&, const QStringList&);
 
@@ -28,10 +27,6 @@ int dispatch(const char* group, std::initializer_list<ModalityCommand> commands,
 }
 
 } // namespace
-
-int runQuality(CliContext& ctx, const QStringList& args) {
-    return dispatch("quality", {{"iris", runQualityIris}}, ctx, args);
-}
 
 int runTemplate(CliContext& ctx, const QStringList& args) {
     return dispatch("template", {{"iris", runTemplateIris}}, ctx, args);

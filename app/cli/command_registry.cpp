@@ -10,6 +10,8 @@ int runAudit(CliContext&, const QStringList&);
 int runQuality(CliContext&, const QStringList&);
 int runTemplate(CliContext&, const QStringList&);
 int runMatch(CliContext&, const QStringList&);
+int runInspect(CliContext&, const QStringList&);
+int runExport(CliContext&, const QStringList&);
 
 const std::vector<CommandGroup>& commandGroups() {
     static const std::vector<CommandGroup> groups{
@@ -18,11 +20,15 @@ const std::vector<CommandGroup>& commandGroups() {
                  "user list [--json] | user passwd NAME (password on stdin) | user lock NAME [--unlock]",
          runUser},
         {"enroll", "enroll --synthetic --count N [--lane LANE] [--seed S]", runEnroll},
-        {"queue", "queue list [--state STATE] [--json] | queue retry", runQueue},
+        {"queue", "queue list [--state STATE] [--json] | queue retry\n"
+                  "queue send [--endpoint URL | --export-dir DIR] [--timeout S]", runQueue},
         {"audit", "audit list [--json] [--after SEQ] [--limit N] | audit verify [--json]", runAudit},
-        {"quality", "quality iris [--json] IMAGE...", runQuality},
+        {"quality", "quality finger [--ppi N] [--json] IMAGE...\n"
+                    "quality iris [--json] IMAGE...", runQuality},
         {"template", "template iris IMAGE --out FILE", runTemplate},
         {"match", "match iris A B | match iris --pairs FILE [--json]", runMatch},
+        {"export", "export --encounter ID --out FILE", runExport},
+        {"inspect", "inspect FILE [--images DIR | --no-images] [--json]", runInspect},
     };
     return groups;
 }
