@@ -1,12 +1,10 @@
-// The biometric command groups dispatch on the modality: `quality iris ...`, `match finger ...`.
-// Each modality's commands live in their own file (cmd_iris.cpp, cmd_finger.cpp); adding one
-// is a line per group here.
+// The template and match command groups dispatch on the modality: `match iris ...`,
+// `match finger ...`. Each modality's commands live in their own file (cmd_iris.cpp, ...);
+// adding one is a line per group here. (`quality` dispatches in cmd_quality.cpp.)
 #include "app/cli/cli_context.h"
 
 namespace umbral::cli {
 
-int runQualityFinger(CliContext&, const QStringList&);
-int runQualityIris(CliContext&, const QStringList&);
 int runTemplateIris(CliContext&, const QStringList&);
 int runMatchIris(CliContext&, const QStringList&);
 
@@ -20,7 +18,7 @@ struct ModalityCommand {
 int dispatch(const char* group, std::initializer_list<ModalityCommand> commands, CliContext& ctx,
              const QStringList& args) {
     if (args.isEmpty())
-        throw UsageError(std::string(group) + " needs a modality (finger or iris)");
+        throw UsageError(std::string(group) + " needs a modality (iris)");
     for (const auto& c : commands)
         if (args.first() == QLatin1String(c.modality))
             return c.run(ctx, args.mid(1));
@@ -29,10 +27,6 @@ int dispatch(const char* group, std::initializer_list<ModalityCommand> commands,
 }
 
 } // namespace
-
-int runQuality(CliContext& ctx, const QStringList& args) {
-    return dispatch("quality", {{"finger", runQualityFinger}, {"iris", runQualityIris}}, ctx, args);
-}
 
 int runTemplate(CliContext& ctx, const QStringList& args) {
     return dispatch("template", {{"iris", runTemplateIris}}, ctx, args);

@@ -3,9 +3,9 @@
 // umbralctl match iris A B
 // umbralctl match iris --pairs FILE [--json]
 //
-// The iris half of the quality / template / match command groups (the groups dispatch on the
-// modality in cmd_biometric_groups.cpp). A and B may each be an image or a template file
-// written by `template iris`.
+// The iris half of the quality / template / match command groups (quality dispatches on the
+// modality in cmd_quality.cpp, template and match in cmd_biometric_groups.cpp). A and B may each be
+// an image or a template file written by `template iris`.
 #include "app/biometrics/common/grey_image.h"
 #include "app/biometrics/iris/iris_matching.h"
 #include "app/biometrics/iris/iris_quality.h"

@@ -97,8 +97,6 @@ void printText(QTextStream& out, const QString& file, const FingerQualityReport&
         out << "  " << QString::fromStdString(m.name) << ": " << number(m.value) << "\n";
 }
 
-} // namespace
-
 int runQualityFinger(CliContext& ctx, const QStringList& args) {
     QCommandLineParser parser;
     const QCommandLineOption ppiOption(QStringLiteral("ppi"),
@@ -149,6 +147,20 @@ int runQualityFinger(CliContext& ctx, const QStringList& args) {
     ctx.out.flush();
     ctx.err.flush();
     return failed > 0 ? ExitFailure : ExitOk;
+}
+
+} // namespace
+
+int runQualityIris(CliContext& ctx, const QStringList& args); // cmd_iris.cpp
+
+int runQuality(CliContext& ctx, const QStringList& args) {
+    if (args.isEmpty())
+        throw UsageError("quality needs a sub-command: finger or iris");
+    if (args.first() == QLatin1String("finger"))
+        return runQualityFinger(ctx, args.mid(1));
+    if (args.first() == QLatin1String("iris"))
+        return runQualityIris(ctx, args.mid(1));
+    throw UsageError("unknown quality sub-command: " + args.first().toStdString());
 }
 
 } // namespace umbral::cli

@@ -123,7 +123,7 @@ void TestFingerQualityCli::usageErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("no image") << QStringList{"quality", "finger"};
     QTest::newRow("no sub-command") << QStringList{"quality"};
-    QTest::newRow("unknown sub-command") << QStringList{"quality", "iris", "x.png"};
+    QTest::newRow("unknown sub-command") << QStringList{"quality", "retina", "x.png"};
     QTest::newRow("bad ppi") << QStringList{"quality", "finger", "--ppi", "fast", "x.png"};
     QTest::newRow("unknown option") << QStringList{"quality", "finger", "--bogus", "x.png"};
 }
