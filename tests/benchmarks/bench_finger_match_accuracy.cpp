@@ -137,10 +137,10 @@ int main() {
     // read off the screening scores of all real impostor pairs (probe against reference, both
     // directions).
     std::vector<matching_detail::ScreeningProbe> probes;
-    std::vector<std::vector<matching_detail::ScreeningMinutia>> codes;
+    matching_detail::ScreeningStore codes;
     for (const Sample& x : samples) {
         probes.emplace_back(x.minutiae);
-        codes.push_back(matching_detail::screeningCodes(x.minutiae));
+        codes.add(matching_detail::screeningCodes(x.minutiae));
     }
     std::vector<float> impostorScreen;
     std::vector<std::pair<float, double>> mates; // screening score, full score
@@ -148,7 +148,7 @@ int main() {
         for (std::size_t b = 0; b < n; ++b) {
             if (a == b)
                 continue;
-            const float s = probes[a].score(codes[b]);
+            const float s = probes[a].score(codes.view(b));
             const bool mate =
                 samples[a].set == samples[b].set && samples[a].finger == samples[b].finger;
             if (mate)

@@ -15,10 +15,7 @@ using namespace matching_detail;
 struct FingerGallery::Data {
     std::vector<std::uint64_t> keys;
     std::vector<FingerMatchTemplate> templates;
-    // Screening codes of every fingerprint, back to back: fingerprint i owns
-    // codes[offsets[i], offsets[i + 1]). One flat array keeps the scan sequential in memory.
-    std::vector<std::uint32_t> offsets{0};
-    std::vector<ScreeningMinutia> codes;
+    ScreeningStore screening; // fingerprint i of the gallery is entry i of the store
 };
 
 namespace {
@@ -82,16 +79,13 @@ FingerGallery& FingerGallery::operator=(FingerGallery&&) noexcept = default;
 void FingerGallery::reserve(std::size_t fingerprints) {
     data_->keys.reserve(fingerprints);
     data_->templates.reserve(fingerprints);
-    data_->offsets.reserve(fingerprints + 1);
-    data_->codes.reserve(fingerprints * 40);
+    data_->screening.reserve(fingerprints, fingerprints * 40);
 }
 
 void FingerGallery::add(std::uint64_t key, const FingerMatchTemplate& fingerprint) {
-    const std::vector<ScreeningMinutia> codes = screeningCodes(fingerprint.minutiae());
     data_->keys.push_back(key);
     data_->templates.push_back(fingerprint);
-    data_->codes.insert(data_->codes.end(), codes.begin(), codes.end());
-    data_->offsets.push_back(static_cast<std::uint32_t>(data_->codes.size()));
+    data_->screening.add(screeningCodes(fingerprint.minutiae()));
 }
 
 std::size_t FingerGallery::size() const {
@@ -115,8 +109,7 @@ std::vector<GalleryCandidate> FingerGallery::search(const FingerMatchTemplate& p
         std::vector<float> scores(n, 0.0f);
         parallelFor(n, threads, [&](std::size_t begin, std::size_t end) {
             for (std::size_t i = begin; i < end; ++i)
-                scores[i] = screening.score(std::span<const ScreeningMinutia>(
-                    d.codes.data() + d.offsets[i], d.codes.data() + d.offsets[i + 1]));
+                scores[i] = screening.score(d.screening.view(i));
         });
         const auto wanted = std::min<std::size_t>(
             n, std::max<std::size_t>({options.minShortlist, options.maxCandidates,

@@ -48,11 +48,10 @@ struct BestMatch {
 // are independent of each other and the processor overlaps them. The target clones give a build
 // using the POPCNT instruction where the processor has it.
 [[gnu::target_clones("popcnt", "default")]] void
-bestMatches(std::span<const ScreeningMinutia> probe, std::span<const ScreeningMinutia> gallery,
-            BestMatch* out) {
+bestMatches(std::span<const ScreeningMinutia> probe, const ScreeningView& gallery, BestMatch* out) {
     const auto& inv = dice().twiceInverse;
     const std::size_t np = probe.size();
-    const std::size_t ng = std::min<std::size_t>(gallery.size(), 256);
+    const std::size_t ng = std::min<std::size_t>(gallery.size, 256);
     std::array<std::uint64_t, ScreeningProbe::kMaxProbeCodes> code{};
     std::array<std::uint8_t, ScreeningProbe::kMaxProbeCodes> ones{}, direction{};
     std::array<std::uint32_t, ScreeningProbe::kMaxProbeCodes> key{};
@@ -62,15 +61,17 @@ bestMatches(std::span<const ScreeningMinutia> probe, std::span<const ScreeningMi
         direction[i] = probe[i].direction;
     }
     for (std::size_t j = 0; j < ng; ++j) {
-        const ScreeningMinutia& g = gallery[j];
+        const std::uint64_t gcode = gallery.code[j];
+        const unsigned gones = gallery.onesAndDirection[j] & 0xffu;
+        const auto gdirection = static_cast<std::uint8_t>(gallery.onesAndDirection[j] >> 8);
         for (std::size_t i = 0; i < np; ++i) {
             // Directions within 90 degrees of each other (rotations beyond that do not occur
             // on a flat scanner), tested on the 8-bit angles without a branch.
-            const auto turn = static_cast<std::uint8_t>(direction[i] - g.direction);
+            const auto turn = static_cast<std::uint8_t>(direction[i] - gdirection);
             const std::uint32_t aligned = static_cast<std::uint8_t>(turn + 64) < 128 ? 1u : 0u;
             const std::uint32_t similarity =
-                aligned * static_cast<std::uint32_t>(std::popcount(code[i] & g.code)) *
-                inv[ones[i] + g.ones];
+                aligned * static_cast<std::uint32_t>(std::popcount(code[i] & gcode)) *
+                inv[ones[i] + gones];
             key[i] = std::max(key[i], (similarity << 8) | static_cast<std::uint32_t>(j));
         }
     }
@@ -150,9 +151,32 @@ ScreeningProbe::ScreeningProbe(std::span<const Minutia> minutiae)
         }
 }
 
-float ScreeningProbe::score(std::span<const ScreeningMinutia> gallery) const {
+void ScreeningStore::reserve(std::size_t fingerprints, std::size_t minutiae) {
+    code_.reserve(minutiae);
+    onesAndDirection_.reserve(minutiae);
+    placement_.reserve(minutiae);
+    offsets_.reserve(fingerprints + 1);
+}
+
+std::size_t ScreeningStore::add(std::span<const ScreeningMinutia> codes) {
+    for (const ScreeningMinutia& c : codes) {
+        code_.push_back(c.code);
+        onesAndDirection_.push_back(static_cast<std::uint16_t>(c.ones | (c.direction << 8)));
+        placement_.push_back({c.x, c.y, c.cosDir, c.sinDir});
+    }
+    offsets_.push_back(code_.size());
+    return offsets_.size() - 2;
+}
+
+ScreeningView ScreeningStore::view(std::size_t fingerprint) const {
+    const std::size_t begin = offsets_[fingerprint], end = offsets_[fingerprint + 1];
+    return {code_.data() + begin, onesAndDirection_.data() + begin, placement_.data() + begin,
+            end - begin};
+}
+
+float ScreeningProbe::score(const ScreeningView& gallery) const {
     const std::size_t n = codes_.size();
-    if (n < 2 || gallery.size() < 2)
+    if (n < 2 || gallery.size < 2)
         return 0.0f;
     std::array<BestMatch, kMaxProbeCodes> best;
     bestMatches(codes_, gallery, best.data());
@@ -168,12 +192,12 @@ float ScreeningProbe::score(std::span<const ScreeningMinutia> gallery) const {
     const float cos2 = kCosAngleTolerance * kCosAngleTolerance;
     std::array<float, kGeometricPairs> support{};
     for (std::size_t t = 0; t < m; ++t) {
-        const ScreeningMinutia& gt = gallery[static_cast<std::size_t>(best[t].gallery)];
+        const ScreeningPlacement& gt = gallery.placement[best[t].gallery];
         const auto pt = static_cast<std::size_t>(best[t].probe);
         for (std::size_t k = t + 1; k < m; ++k) {
             if (best[k].gallery == best[t].gallery)
                 continue;
-            const ScreeningMinutia& gk = gallery[static_cast<std::size_t>(best[k].gallery)];
+            const ScreeningPlacement& gk = gallery.placement[best[k].gallery];
             const auto pk = static_cast<std::size_t>(best[k].probe);
             const PairGeometry& ptk = pairs_[pt * kMaxProbeCodes + pk];
             const float dx = gk.x - gt.x, dy = gk.y - gt.y;

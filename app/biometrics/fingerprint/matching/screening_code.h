@@ -28,12 +28,42 @@ struct ScreeningMinutia {
 /// extractor lists minutiae best quality first).
 std::vector<ScreeningMinutia> screeningCodes(std::span<const Minutia> minutiae);
 
+/// Where a gallery minutia is, read only for the few best pairs of a comparison.
+struct ScreeningPlacement {
+    float x, y, cosDir, sinDir;
+};
+
+/// One gallery fingerprint inside a ScreeningStore (pointers into its arrays).
+struct ScreeningView {
+    const std::uint64_t* code;
+    const std::uint16_t* onesAndDirection; ///< ones | direction << 8
+    const ScreeningPlacement* placement;
+    std::size_t size;
+};
+
+/// Screening codes of many fingerprints back to back, structure of arrays: the scan over a
+/// large gallery reads 10 bytes per minutia (code, ones, direction), not the whole record.
+class ScreeningStore {
+public:
+    void reserve(std::size_t fingerprints, std::size_t minutiae);
+    /// Appends one fingerprint; returns its index.
+    std::size_t add(std::span<const ScreeningMinutia> codes);
+    std::size_t size() const { return offsets_.size() - 1; }
+    ScreeningView view(std::size_t fingerprint) const;
+
+private:
+    std::vector<std::uint64_t> code_;
+    std::vector<std::uint16_t> onesAndDirection_;
+    std::vector<ScreeningPlacement> placement_;
+    std::vector<std::size_t> offsets_{0};
+};
+
 /// The probe side, prepared once per search: its best codes and the geometry of their pairs.
 class ScreeningProbe {
 public:
     explicit ScreeningProbe(std::span<const Minutia> minutiae);
     /// Screening score of one gallery fingerprint (higher = more alike; 0 when nothing agrees).
-    float score(std::span<const ScreeningMinutia> gallery) const;
+    float score(const ScreeningView& gallery) const;
     bool empty() const { return codes_.empty(); }
 
     static constexpr std::size_t kMaxProbeCodes = 32;
