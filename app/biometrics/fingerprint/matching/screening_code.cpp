@@ -15,7 +15,7 @@ constexpr int kSpatialBins = 4;
 constexpr int kDirectionBins = 4;
 static_assert(kSpatialBins * kSpatialBins * kDirectionBins == 64);
 // The probe minutiae whose best gallery match is strongest take part in the geometric check.
-constexpr std::size_t kGeometricPairs = 16;
+constexpr std::size_t kGeometricPairs = 12;
 // Two pairs agree when the distances differ by at most 10 px and the radial angle and the
 // relative direction by at most 20 degrees (sizes that tolerate skin distortion over ~100 px).
 constexpr float kDistanceTolerance = 10.0f;

@@ -66,7 +66,7 @@ public:
     float score(const ScreeningView& gallery) const;
     bool empty() const { return codes_.empty(); }
 
-    static constexpr std::size_t kMaxProbeCodes = 32;
+    static constexpr std::size_t kMaxProbeCodes = 24;
 
 private:
     struct PairGeometry {
