@@ -1,0 +1,24 @@
+#pragma once
+
+#include "app/core/user.h"
+
+#include <QWidget>
+
+namespace umbral::ui {
+
+/// The workspace of a signed-in user, by role. The officer, supervisor and administrator
+/// workspaces grow in their own issues; this one proves the wiring from login to role.
+class RoleWorkspace : public QWidget {
+    Q_OBJECT
+public:
+    RoleWorkspace(const Actor& actor, const QString& lane, QWidget* parent = nullptr);
+    QString heading() const;
+
+signals:
+    void signOutRequested();
+
+private:
+    QString heading_;
+};
+
+} // namespace umbral::ui
