@@ -4,6 +4,8 @@
 #include "app/screening/iris_search.h"
 #include "app/screening/screening_settings.h"
 
+#include <algorithm>
+
 namespace umbral::screening {
 
 BiometricBackends defaultBiometricBackends() {
@@ -12,6 +14,7 @@ BiometricBackends defaultBiometricBackends() {
         MccFingerprintGallery::Options o;
         o.positions = s.fingerGalleryPositions;
         o.shortlist = s.fingerShortlist;
+        o.verifyRate = std::max(s.fingerVerifyFmr, s.fingerYellowFmr);
         auto g = MccFingerprintGallery::load(repo, o);
         if (g->templateCount() == 0)
             return nullptr;

@@ -297,7 +297,8 @@ FingerSearchResult MccFingerprintGallery::searchPrepared(const std::vector<Probe
     if (source) {
         std::vector<std::vector<storage::WatchlistSample>> samples(stage1.size());
         for (std::size_t i = 0; i < stage1.size(); ++i)
-            samples[i] = source(stage1[i].entryRef); // storage: on this thread
+            if (i < std::size_t(options_.shortlist) && stage1[i].fusedRate <= options_.verifyRate)
+                samples[i] = source(stage1[i].entryRef); // storage: on this thread
         std::vector<qint64> counts(stage1.size(), 0);
         parallelFor(stage1.size(), threads(), [&](std::size_t i) {
             std::map<int, Best> perProbe;

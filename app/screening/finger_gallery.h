@@ -12,8 +12,10 @@
 //     with the gallery fingers of the same position; any-finger fallback: a finger of unknown
 //     position (either side) is compared with every finger, and a traveler with none of the
 //     configured fingers (amputations, bandages) is compared across positions.
-//  2. Verification: the people with the lowest fused rate after stage 1 are compared on every
-//     finger they have on file, read from storage, and their fused rate recomputed.
+//  2. Verification: the people with the lowest fused rate after stage 1 (at most `shortlist`,
+//     and only those at or below `verifyRate`: the others cannot become a possible match) are
+//     compared on every finger they have on file, read from storage, and their fused rate
+//     recomputed.
 // Comparisons run on all cores. Probe fingerprints are extracted in parallel too.
 
 #include "app/biometrics/fingerprint/matching/finger_gallery.h"
@@ -29,7 +31,8 @@ class MccFingerprintGallery : public FingerprintSearch {
 public:
     struct Options {
         std::vector<FingerPosition> positions{FingerPosition::RightIndex, FingerPosition::LeftIndex};
-        int shortlist = 20;   ///< people verified on every finger after stage 1
+        int shortlist = 20;   ///< people verified on every finger after stage 1 ...
+        double verifyRate = 1e-5; ///< ... among those whose stage-1 fused rate is at most this
         unsigned threads = 0; ///< 0: all cores
         int perFinger = 100;  ///< candidates each traveler finger takes from a gallery
         biometrics::GallerySearchOptions gallery; ///< the 1:N search's own knobs (shortlist share, exhaustive)

@@ -94,6 +94,7 @@ ScreeningSettings ScreeningSettings::load(const QString& file) {
             bad("screening/finger_gallery_positions", QStringLiteral("name at least one finger"));
     }
     s.fingerShortlist = integer(ini, "screening/finger_shortlist", s.fingerShortlist, 1, 1000);
+    s.fingerVerifyFmr = rate(ini, "screening/finger_verify_fmr", s.fingerVerifyFmr);
     s.maxCandidates = integer(ini, "screening/max_candidates", s.maxCandidates, 1, 100);
     return s;
 }
@@ -116,6 +117,7 @@ void ScreeningSettings::save(const QString& file) const {
         positions << toKey(p);
     ini.setValue("screening/finger_gallery_positions", positions.join(QLatin1Char(',')));
     ini.setValue("screening/finger_shortlist", fingerShortlist);
+    ini.setValue("screening/finger_verify_fmr", QString::number(fingerVerifyFmr, 'g', 6));
     ini.setValue("screening/max_candidates", maxCandidates);
     ini.sync();
 }

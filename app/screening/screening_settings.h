@@ -18,7 +18,8 @@
 //   document_match_red=true   ; an exact document number match is red
 //   corroborated_red=true     ; two independent possible matches (e.g. fingerprint and name) are red
 //   finger_gallery_positions=right-index,left-index
-//   finger_shortlist=20       ; people whose every finger is compared after the gallery search
+//   finger_shortlist=20       ; people whose every finger is compared after the gallery search,
+//   finger_verify_fmr=1e-5    ; ... if their fused rate after the gallery search is at most this
 //   max_candidates=10         ; candidates reported (and alerts raised) per screening
 
 #include "app/core/finger_position.h"
@@ -46,6 +47,7 @@ struct ScreeningSettings {
     bool corroboratedRed = true;
     std::vector<FingerPosition> fingerGalleryPositions{FingerPosition::RightIndex, FingerPosition::LeftIndex};
     int fingerShortlist = 20;
+    double fingerVerifyFmr = 1e-5;
     int maxCandidates = 10;
 
     /// Missing keys keep the defaults. Throws umbral::Error(InvalidInput) naming the key when a
