@@ -186,9 +186,11 @@ private slots:
               100 * cross.zeroFmr);
         qInfo("DB1_B FVC:   EER %.2f %%, FNMR %.2f %% at FMR 1 %%, ZeroFMR %.2f %%", 100 * fvc.eer,
               100 * fvc.fnmrAtFmr1, 100 * fvc.zeroFmr);
-        QVERIFY2(cross.eer <= 0.02, "EER above the 2 % goal");
+        // The goal is 2 %; the assertion keeps 0.4 points under it (the measured value was 1.06 %,
+        // one genuine pair of 280 is 0.36 points).
+        QVERIFY2(cross.eer <= 0.016, "EER within 0.4 points of the 2 % goal");
         QVERIFY(fvc.eer <= 0.02);
-        QVERIFY(cross.fnmrAtFmr1 <= 0.04);
+        QVERIFY(cross.fnmrAtFmr1 <= 0.03);
         // The calibration holds on this set: about 1 % of impostors reach the FMR 1 % score.
         QVERIFY(falseMatchRate(impostorCross, scoreForFalseMatchRate(0.01)) <= 0.02);
     }
