@@ -2,6 +2,8 @@
 // README), invariance to placement, calibration, error-rate arithmetic and unusable templates.
 
 #include "app/biometrics/common/grey_image.h"
+#include "app/biometrics/fingerprint/matching/cylinder_code.h"
+#include "app/biometrics/fingerprint/matching/cylinder_similarity.h"
 #include "app/biometrics/fingerprint/matching/error_rates.h"
 #include "app/biometrics/fingerprint/matching/finger_matcher.h"
 #include "app/biometrics/fingerprint/matching/score_calibration.h"
@@ -122,6 +124,27 @@ private slots:
                  qPrintable(QStringLiteral("%1 vs %2").arg(direct).arg(afterMove)));
         // A print against its own moved copy is a near-certain match.
         QVERIFY(compareFingers(tb, moved).score > scoreForFalseMatchRate(1e-4));
+    }
+
+    void vectorBuildGivesTheSameSimilarities() {
+        // localSimilarities picks an AVX-512 build where the processor has one; the plain build
+        // must give the same numbers (on machines without AVX-512 this compares it with itself).
+        std::vector<matching_detail::CylinderSet> sets;
+        for (const char* file :
+             {"fvc2002-db1b/102_1.tif", "fvc2002-db1b/102_5.tif", "fvc2002-db4b/107_2.tif"})
+            sets.push_back(matching_detail::buildCylinders(
+                extractMinutiae(
+                    readGrey8(dataPath(QStringLiteral("fingerprints/") + QLatin1String(file))
+                                  .toStdString()))
+                    .minutiae));
+        for (const auto& a : sets)
+            for (const auto& b : sets) {
+                std::vector<float> fast, plain;
+                matching_detail::localSimilarities(a, b, fast);
+                matching_detail::localSimilaritiesWithoutVectorUnits(a, b, plain);
+                QVERIFY(!fast.empty());
+                QVERIFY(fast == plain);
+            }
     }
 
     void symmetric() {
