@@ -7,6 +7,8 @@ int runUser(CliContext&, const QStringList&);
 int runEnroll(CliContext&, const QStringList&);
 int runQueue(CliContext&, const QStringList&);
 int runAudit(CliContext&, const QStringList&);
+int runQuality(CliContext&, const QStringList&);
+int runInspect(CliContext&, const QStringList&);
 
 const std::vector<CommandGroup>& commandGroups() {
     static const std::vector<CommandGroup> groups{
@@ -17,6 +19,8 @@ const std::vector<CommandGroup>& commandGroups() {
         {"enroll", "enroll --synthetic --count N [--lane LANE] [--seed S]", runEnroll},
         {"queue", "queue list [--state STATE] [--json] | queue retry", runQueue},
         {"audit", "audit list [--json] [--after SEQ] [--limit N] | audit verify [--json]", runAudit},
+        {"quality", "quality finger [--ppi N] [--json] IMAGE...", runQuality},
+        {"inspect", "inspect FILE [--images DIR | --no-images] [--json]", runInspect},
     };
     return groups;
 }

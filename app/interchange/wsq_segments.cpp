@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 namespace umbral::interchange::wsq {
@@ -147,10 +148,12 @@ std::uint16_t readMarker(ByteReader& in) {
         throw InterchangeError(InterchangeErrorCode::Unsupported,
                                "WSQ stream: restart marker" + at(start) +
                                    " (restart intervals are not supported)");
-    if (marker < SOI || marker > COM)
+    if (marker < SOI || marker > COM) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "%04X", marker);
         throw InterchangeError(InterchangeErrorCode::Malformed,
-                               "WSQ stream: bytes FF " + std::to_string(code) + at(start) +
-                                   " is not a WSQ marker");
+                               std::string("WSQ stream: ") + hex + at(start) + " is not a WSQ marker");
+    }
     return marker;
 }
 

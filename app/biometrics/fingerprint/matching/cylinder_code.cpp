@@ -3,6 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace umbral::biometrics::matching_detail {
@@ -132,7 +133,13 @@ CylinderSet buildCylinders(std::span<const Minutia> minutiae) {
         set.x.push_back(points[m].x);
         set.y.push_back(points[m].y);
         set.direction.push_back(theta[m]);
+        set.cosDir.push_back(c);
+        set.sinDir.push_back(s);
         set.cells.insert(set.cells.end(), cells.begin(), cells.end());
+        int ones = 0;
+        for (std::uint64_t w : cells)
+            ones += std::popcount(w);
+        set.setBits.push_back(static_cast<std::uint16_t>(ones));
         set.valid.insert(set.valid.end(), valid.begin(), valid.end());
     }
     return set;

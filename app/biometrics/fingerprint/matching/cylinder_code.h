@@ -25,7 +25,8 @@ inline constexpr float kHullOffset = 50.0f;          // Omega: convex hull enlar
 inline constexpr int kMinNeighbours = 2;             // minM
 inline constexpr float kMinValidFraction = 0.75f;    // minVC, of the cells inside radius R
 inline constexpr float kMinMatchableFraction = 0.6f; // minME, of the cells inside radius R
-inline constexpr float kMaxDirectionDifference = 3.14159265f / 2.0f; // delta-theta
+inline constexpr float kMaxDirectionDifference =
+    3.14159265f / 2.0f; // delta-theta (tested as cos >= 0)
 
 inline constexpr int kSpatialWords = kNs * kNs / 64;       // 4 words: one layer
 inline constexpr int kCylinderWords = kSpatialWords * kNd; // 24 words: the whole cylinder
@@ -33,11 +34,14 @@ inline constexpr int kCylinderWords = kSpatialWords * kNd; // 24 words: the whol
 /// The cylinders of one fingerprint, structure-of-arrays for fast comparison. Only minutiae
 /// with a valid cylinder are kept (enough neighbours, enough valid cells).
 struct CylinderSet {
-    std::vector<float> x, y;          ///< minutia position, pixels
-    std::vector<float> direction;     ///< radians, image frame (y downwards)
-    std::vector<std::uint64_t> cells; ///< size() * kCylinderWords bits, layer-major
-    std::vector<std::uint64_t> valid; ///< size() * kSpatialWords: valid spatial cells
-    int minutiaCount = 0;             ///< minutiae in the template, with or without cylinder
+    std::vector<float> x, y;            ///< minutia position, pixels
+    std::vector<float> direction;       ///< radians, image frame (y downwards)
+    std::vector<float> cosDir, sinDir;  ///< of direction, for the fast direction test
+    std::vector<std::uint64_t> cells;   ///< size() * kCylinderWords bits, layer-major; a cell is 1
+                                        ///< only if valid
+    std::vector<std::uint64_t> valid;   ///< size() * kSpatialWords: valid spatial cells
+    std::vector<std::uint16_t> setBits; ///< number of 1 cells of each cylinder
+    int minutiaCount = 0;               ///< minutiae in the template, with or without cylinder
 
     std::size_t size() const { return x.size(); }
 };

@@ -24,12 +24,16 @@ struct CylinderComparison {
 
 /// Reusable buffers, so a long series of comparisons (1:N) allocates nothing per comparison.
 struct ComparisonWorkspace {
+    struct Entry {
+        float similarity;
+        int a, b;
+    };
     std::vector<float> similarity;
-    std::vector<int> order;
+    std::vector<Entry> entries, ordered;
+    std::vector<int> bucketStart, bucketFill;
     std::vector<MinutiaPair> candidates;
     std::vector<float> rho;
     std::vector<float> lambda, next;
-    std::vector<float> distA, distB, angleA, angleB;
     std::vector<unsigned char> usedA, usedB;
 };
 

@@ -53,10 +53,10 @@ void removeFalseMinutiae(std::vector<SkeletonNode>& nodes, const cv::Mat& mask,
             if (aEnd && bEnd && length < 1.8f * p) {
                 mark(doomed, why, a, "short ridge");
                 mark(doomed, why, b, "short ridge");
-            } else if (aEnd != bEnd && length < 1.2f * p) {
+            } else if (aEnd != bEnd && length < 0.6f * p) {
                 mark(doomed, why, a, "spur");
                 mark(doomed, why, b, "spur");
-            } else if (!aEnd && !bEnd && length < 1.2f * p) {
+            } else if (!aEnd && !bEnd && length < 0.6f * p) {
                 mark(doomed, why, a, "bridge");
                 mark(doomed, why, b, "bridge");
             }

@@ -14,8 +14,8 @@ namespace umbral::biometrics::minutiae_detail {
 /// skeleton, using the ridge graph traced from each minutia and distances measured in local
 /// ridge periods (`period`, CV_32F per pixel):
 ///  - short ridges and dots: two endings joined by a ridge shorter than 1.8 periods;
-///  - spurs: an ending joined to a bifurcation by less than 1.2 periods;
-///  - bridges: two bifurcations joined by less than 1.2 periods;
+///  - spurs: an ending joined to a bifurcation by less than 0.6 periods;
+///  - bridges: two bifurcations joined by less than 0.6 periods;
 ///  - lakes: two bifurcations joined twice by ridges shorter than 3 periods;
 ///  - broken ridges: two endings facing each other across a gap under 1.6 periods;
 ///  - clusters: a minutia with three or more others within one period (noise);

@@ -41,7 +41,7 @@ struct MinutiaeExtractionOptions {
     /// all outputs are then in the 500 ppi frame.
     double ppi = 500.0;
     /// Minimum distance in pixels of a kept minutia from the edge of the foreground mask.
-    int borderMargin = 14;
+    int borderMargin = 8;
 };
 
 /// Everything the extractor computed that a caller may want besides the minutiae.
