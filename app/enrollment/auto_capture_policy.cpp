@@ -9,23 +9,18 @@ AutoCapturePolicy::Decision AutoCapturePolicy::observe(const FrameScores& frame)
         return {Verdict::Ignored, held_, false};
     lastSequence_ = frame.sequence;
 
-    const bool nothingSeen = std::none_of(frame.scores.begin(), frame.scores.end(),
-                                          [](const std::optional<int>& s) { return s.has_value(); });
+    // The weakest expected finger decides; a finger not seen counts as below any threshold.
+    int weakest = frame.scores.empty() ? -1 : 101;
+    for (const std::optional<int>& s : frame.scores)
+        weakest = std::min(weakest, s.value_or(-1));
+    const bool good = weakest >= settings_.threshold;
     if (waitingForLift_) {
-        if (nothingSeen)
+        if (!good)
             waitingForLift_ = false;
         return {waitingForLift_ ? Verdict::WaitingForLift : Verdict::Waiting, 0, false};
     }
-    // Nothing expected (every finger of the presentation is an exception): nothing to capture.
-    if (frame.scores.empty() || nothingSeen) {
-        held_ = 0;
-        bestWeakest_ = -1;
-        return {Verdict::Waiting, 0, false};
-    }
-    int weakest = 101;
-    for (const std::optional<int>& s : frame.scores)
-        weakest = std::min(weakest, s.value_or(-1));
-    if (weakest < settings_.threshold) {
+    // Nothing expected (every finger of the presentation is an exception) never captures.
+    if (!good) {
         held_ = 0;
         bestWeakest_ = -1;
         return {Verdict::Waiting, 0, false};

@@ -25,13 +25,14 @@ struct FrameScores {
 /// - The streak breaks on any frame where a finger is missing or below the threshold.
 /// - Of the frames in the streak, the one whose weakest finger scores highest is the one to
 ///   keep (`bestOfStreak` says so as it arrives, so the caller keeps only that frame).
-/// - After firing, the policy waits for an empty platen (a frame on which no finger is seen)
-///   before it arms again: the hand of the last capture, still on the glass, is never taken for
-///   the next presentation. restart() arms at once (the officer asked to retry).
+/// - After firing, the policy waits for the presentation to break (a frame on which a finger is
+///   missing or below the threshold: the hand lifts, or a new placement lands) before it arms
+///   again, so one steady presentation is never captured twice. restart() arms at once (the
+///   officer asked for another attempt).
 class AutoCapturePolicy {
 public:
     enum class Verdict {
-        WaitingForLift, ///< fired before: waits for the platen to be empty
+        WaitingForLift, ///< fired before: waits for the presentation to break
         Waiting,        ///< armed, quality below the threshold (or nothing to capture)
         Holding,        ///< above the threshold for `held` frames, not yet enough
         Capture,        ///< take the best frame of the streak now
@@ -49,8 +50,8 @@ public:
 
     /// Arms now, forgetting the streak (a new presentation asked for by the officer).
     void restart();
-    /// Forgets the streak and waits for an empty platen before arming (after any capture,
-    /// automatic or manual, and when the plan moves to the next presentation).
+    /// Forgets the streak and waits for the presentation to break before arming (after any
+    /// capture, automatic or manual).
     void requireLift();
 
     bool isArmed() const { return !waitingForLift_; }

@@ -1,7 +1,8 @@
 // The auto-capture policy: a capture fires when every expected finger has held at or above the
 // threshold for k consecutive new frames; the streak breaks on any weak or missing finger; the
-// best frame of the streak is pointed out as it arrives; after firing the policy waits for an
-// empty platen before arming again; stale frames are ignored.
+// best frame of the streak is pointed out as it arrives; after firing the policy waits for the
+// presentation to break (a finger lifted or below the threshold) before arming again; stale
+// frames are ignored.
 #include "app/enrollment/auto_capture_policy.h"
 
 #include <QtTest>
@@ -73,8 +74,10 @@ private slots:
             << 40 << 1 << "10;55" << "WC" << ".*";
         QTest::newRow("after a capture: the hand must leave the glass")
             << 40 << 2 << "50;50;50;50;;50;50" << "HCLLWHC" << "*....*.";
-        QTest::newRow("a partly lifted hand is not an empty platen")
-            << 40 << 2 << "50,50;50,50;-,50;-,-;50,50;50,50" << "HCLWHC" << "*...*.";
+        QTest::newRow("after a capture: a new placement landing re-arms")
+            << 40 << 2 << "50;50;55;12;30;50;50" << "HCLWWHC" << "*....*.";
+        QTest::newRow("after a capture: one finger lifted re-arms")
+            << 40 << 2 << "50,50;50,50;50,50;-,50;50,50;50,50" << "HCLWHC" << "*...*.";
         QTest::newRow("nothing expected never captures")
             << 40 << 1 << ";;" << "WWW" << "...";
     }
