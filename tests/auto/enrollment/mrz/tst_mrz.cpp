@@ -3,6 +3,7 @@
 // failing check digit (never silently accepted); text that is no zone at all is refused.
 #include "app/biometrics/common/biometric_error.h"
 #include "app/biometrics/mrz/mrz_check_digit.h"
+#include "app/biometrics/mrz/mrz_compose.h"
 #include "app/biometrics/mrz/mrz_parser.h"
 
 #include <QtTest>
@@ -322,6 +323,30 @@ private slots:
         QVERIFY(std::any_of(r.problems.begin(), r.problems.end(), [](const MrzProblem& p) {
             return p.field == MrzField::DateOfBirth && p.message.find("future") != std::string::npos;
         }));
+    }
+
+    void composeWritesTheSpecimen() {
+        Td3Fields f;
+        f.issuingState = "UTO";
+        f.primaryIdentifier = "Eriksson";
+        f.secondaryIdentifier = "Anna Maria";
+        f.documentNumber = "L898902C3";
+        f.nationality = "UTO";
+        f.dateOfBirth = "740812";
+        f.sex = "F";
+        f.dateOfExpiry = "120415";
+        f.optionalData = "ZE184226B";
+        QCOMPARE(QString::fromStdString(composeTd3(f)), QString(kTd3));
+        f.optionalData.clear();
+        f.sex = "X";
+        const MrzRecord r = parseMrz(composeTd3(f), kToday);
+        QVERIFY(r.isClean());
+        QCOMPARE(QString::fromStdString(r.sex), QStringLiteral("X"));
+        f.documentNumber = "L898902C3X"; // ten characters do not fit
+        QVERIFY_THROWS_EXCEPTION(BiometricError, composeTd3(f));
+        f.documentNumber = "L898902C3";
+        f.dateOfBirth = "7408";
+        QVERIFY_THROWS_EXCEPTION(BiometricError, composeTd3(f));
     }
 
     void truncatedNameIsFlagged() {
