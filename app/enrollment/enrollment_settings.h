@@ -14,12 +14,12 @@ namespace umbral::enrollment {
 /// finger_frames_held=3       ; ... on this many consecutive preview frames
 /// iris_threshold=50          ; ISO/IEC 29794-6 overall quality (0-100)
 /// iris_frames_held=3
-/// duplicate_finger_score=60  ; comparison score above which two fingers are the same finger
+/// duplicate_finger_score=100 ; comparison score from which two fingers are the same finger
 /// ```
 struct EnrollmentSettings {
     AutoCaptureSettings finger{40, 3};
     AutoCaptureSettings iris{50, 3};
-    double duplicateFingerScore = 60.0;
+    double duplicateFingerScore = 100.0;
 
     static EnrollmentSettings load(const QString& settingsFile);
 };

@@ -176,6 +176,21 @@ void StationWriter::submit(const Actor& actor, const Encounter& encounter) {
     }, Qt::QueuedConnection);
 }
 
+void StationWriter::recordAcknowledgement(const Actor& actor, const QString& encounterId, Band band) {
+    QMetaObject::invokeMethod(worker_, [this, actor, encounterId, band] {
+        try {
+            storage::StationStore& store = worker_->store();
+            storage::Transaction tx(store.db());
+            store.audit().append(actor.name, QStringLiteral("encounter.result-acknowledged"), encounterId,
+                                 QStringLiteral("band %1").arg(toKey(band)));
+            tx.commit();
+        } catch (const std::exception& e) {
+            QMetaObject::invokeMethod(this, [this, why = describe(e)] { emit storageFailed(why); },
+                                      Qt::QueuedConnection);
+        }
+    }, Qt::QueuedConnection);
+}
+
 void StationWriter::flush() {
     // Every request is queued to the worker in order: an empty blocking call returns once all
     // of them have run.

@@ -48,6 +48,9 @@ public:
     /// Submits (encounter, queue row, audit and draft deletion in one transaction), then
     /// screens. submitted or submitFailed follows.
     void submit(const Actor& actor, const Encounter& encounter);
+    /// Records in the audit log that `actor` acknowledged the result of `encounterId` (a red
+    /// result, or a screening that did not run, must be acknowledged).
+    void recordAcknowledgement(const Actor& actor, const QString& encounterId, Band band);
     /// Waits until every request made so far is done (shutdown, tests).
     void flush();
 

@@ -4,6 +4,7 @@
 #include "app/biometrics/fingerprint/quality/finger_quality.h"
 #include "app/biometrics/fingerprint/quality/preview_quality.h"
 #include "app/biometrics/iris/iris_quality.h"
+#include "app/biometrics/iris/iris_segmentation.h"
 
 #include <chrono>
 #include <opencv2/imgcodecs.hpp>
@@ -207,17 +208,27 @@ IrisFrameQuality scoreIrisFrame(const devices::Frame& frame, IrisSide eye) {
     q.frame = frame;
     q.eye = eye;
     try {
-        const biometrics::IrisQualityReport r = biometrics::assessIrisQuality(frame.image);
+        // Segmented here and handed to the assessment, so the screen can draw the segmentation
+        // (the one-argument assessIrisQuality does not return it).
+        std::optional<biometrics::IrisSegmentation> segmentation;
+        try {
+            segmentation = biometrics::segmentIris(frame.image);
+        } catch (const biometrics::IrisSegmentationError&) {
+        }
+        const biometrics::IrisQualityReport r = segmentation ? biometrics::assessIrisQuality(frame.image, *segmentation)
+                                                             : biometrics::assessIrisQuality(frame.image);
         q.assessed = r.assessed;
         q.score = r.assessed ? r.overallScore : 0;
         q.acceptable = r.assessed && r.acceptable;
         for (auto f : r.feedback)
             q.advice.push_back(adviceFrom(f));
+        if (r.assessed && segmentation) {
+            q.pupil = segmentation->pupil;
+            q.limbus = segmentation->limbus;
+            q.upperLid = segmentation->upperLid;
+            q.lowerLid = segmentation->lowerLid;
+        }
         if (r.assessed) {
-            q.pupil = r.segmentation.pupil;
-            q.limbus = r.segmentation.limbus;
-            q.upperLid = r.segmentation.upperLid;
-            q.lowerLid = r.segmentation.lowerLid;
             for (const auto& m : r.metrics) {
                 const auto& spec = biometrics::metricSpec(m.metric);
                 q.metrics.push_back({QString::fromLatin1(spec.key), QString::fromLatin1(spec.name),
