@@ -8,8 +8,10 @@
 #include "devices/usb/usb_backend.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
+#include <signal.h>
 
 using namespace umbral::devices;
 using namespace umbral::devices::testing;
@@ -80,6 +82,31 @@ private Q_SLOTS:
         QCOMPARE(removed.first().first().toString(), QString::fromLatin1(kId));
         QVERIFY(manager->devices().isEmpty());
         QCOMPARE(arrived.count(), 1);
+    }
+
+    void umbralctlWatchPrintsArrivalAndRemoval() {
+        // A technician watching the bus while the scanner is plugged in and pulled out.
+        QProcess watch;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment(); // with the test bed
+        env.insert(QStringLiteral("UMBRAL_DEVICE_BACKENDS"), QStringLiteral("usb"));
+        watch.setProcessEnvironment(env);
+        watch.start(QStringLiteral(UMBRAL_BINARY_DIR "/bin/umbralctl"),
+                    {QStringLiteral("devices"), QStringLiteral("watch")});
+        QVERIFY(watch.waitForStarted());
+        QString seen;
+        const auto saw = [&](const QString& line) {
+            seen += QString::fromUtf8(watch.readAllStandardOutput());
+            return seen.contains(line);
+        };
+        bed->plug();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            saw(QStringLiteral("arrived usb:1-7  fingerprint  usb  298d:1010")), 30000);
+        bed->unplug(Nb1010Testbed::Unplug::Clean);
+        QTRY_VERIFY_WITH_TIMEOUT(saw(QStringLiteral("removed usb:1-7\n")), 30000);
+        ::kill(pid_t(watch.processId()), SIGINT);
+        QVERIFY(watch.waitForFinished(10000));
+        QCOMPARE(watch.exitCode(), 0);
+        QCOMPARE(seen.count(QStringLiteral("arrived ")), 1);
     }
 
     void captureAssemblesTheNinetyChunks() {
