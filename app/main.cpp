@@ -3,6 +3,8 @@
 #include "app/core/errors.h"
 #include "app/enrollment/capture/frame_scoring.h"
 #include "app/enrollment/enrollment_settings.h"
+#include "app/enrollment/screening/demo_watchlist_setup.h"
+#include "app/enrollment/screening/watchlist_screener.h"
 #include "app/enrollment/station_writer.h"
 #include "app/services/auth_service.h"
 #include "app/services/demo_station.h"
@@ -24,6 +26,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QStatusBar>
+#include <QtConcurrent>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -135,7 +140,7 @@ int main(int argc, char** argv) {
             return std::make_unique<storage::StationStore>(paths, storage::StationStore::Open::ExistingOnly,
                                                            storage::StationStore::Schema::RequireCurrent);
         },
-        [] { return std::make_unique<enrollment::NoWatchlistScreener>(); });
+        [file = paths.settingsFile()] { return std::make_unique<enrollment::WatchlistScreener>(file); });
 
     auto auth = std::make_shared<services::AuthService>(*store, settings);
     ui::StationWindow window([auth](const QString& name, const QString& password) { return auth->login(name, password); },
@@ -168,7 +173,24 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIntValue("UMBRAL_REPORT_STARTUP"))
         window.loginPage()->installEventFilter(&probe);
     window.show();
+
+    // A demo station screens against the signed demo watchlist (listed simulated travelers). It
+    // is made and imported in the background the first time, so the window is up at once.
+    QFutureWatcher<QString> demoWatchlist;
+    if (demoMode) {
+        QObject::connect(&demoWatchlist, &QFutureWatcher<QString>::finished, &window,
+                         [&] { window.statusBar()->showMessage(demoWatchlist.result(), 15000); });
+        demoWatchlist.setFuture(QtConcurrent::run([paths] {
+            try {
+                const int people = enrollment::prepareDemoWatchlist(paths, 6);
+                return QCoreApplication::translate("main", "Demo watchlist ready: %1 listed people.").arg(people);
+            } catch (const Error& e) {
+                return QCoreApplication::translate("main", "The demo watchlist could not be prepared: %1").arg(e.message());
+            }
+        }));
+    }
     const int rc = app.exec();
+    demoWatchlist.waitForFinished();
     writer.flush();
     return rc;
 }

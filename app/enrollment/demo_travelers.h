@@ -8,8 +8,9 @@ namespace umbral::enrollment {
 
 /// The travelers the demo control panel presents to the simulated devices. Each has a travel
 /// document (its zone is written by demoMrz) and an identity seed: the simulated scanners and
-/// iris camera render that person's fingers and eyes, so a watchlist built from the same seeds
-/// matches them for real. Invented people; nobody's personal data.
+/// iris camera render that person's fingers and eyes, so the demo watchlist, built from the same
+/// seeds (screening::demoWatchlistEntry), matches the listed ones for real. Invented people;
+/// nobody's personal data. (Implemented in umbral_enrollment_screening.)
 struct DemoTraveler {
     QString key;            ///< "garcia", stable for tests and settings
     std::uint64_t seed = 0; ///< identity seed of the simulated devices

@@ -8,6 +8,8 @@
 #include "../common/temp_station.h"
 #include "app/enrollment/capture/frame_scoring.h"
 #include "app/enrollment/encounter_screener.h"
+#include "app/enrollment/screening/demo_watchlist_setup.h"
+#include "app/enrollment/screening/watchlist_screener.h"
 #include "app/enrollment/station_writer.h"
 #include "app/services/auth_service.h"
 #include "app/services/demo_station.h"
@@ -26,8 +28,6 @@
 namespace umbral::testing {
 
 struct OfficerStation {
-    using ScreenerFactory = enrollment::StationWriter::ScreenerFactory;
-
     TempStation station;
     std::unique_ptr<services::AuthService> auth;
     std::unique_ptr<devices::DeviceManager> devices;
@@ -37,7 +37,9 @@ struct OfficerStation {
     ui::OfficerEnvironment environment;
 
     /// `fast`: placements settle in a few frames (tests); otherwise the demo's pace.
-    explicit OfficerStation(bool fast = true, ScreenerFactory screener = {}) {
+    /// `listedIdentities` > 0: the station screens against a demo watchlist of that many listed
+    /// simulated travelers (seeds 1001 upwards), as a demo station does.
+    explicit OfficerStation(bool fast = true, int listedIdentities = 0) {
         ui::applyStationStyle(false);
         station.open();
         services::ensureDemoUsers(*station.store);
@@ -60,12 +62,14 @@ struct OfficerStation {
         devices->setBackendPreference({devices::Backend::Simulated});
         devices->start();
         const storage::StationPaths paths = station.paths;
+        if (listedIdentities > 0)
+            enrollment::prepareDemoWatchlist(paths, listedIdentities);
         writer = std::make_unique<enrollment::StationWriter>(
             [paths] {
                 return std::make_unique<storage::StationStore>(paths, storage::StationStore::Open::ExistingOnly,
                                                                storage::StationStore::Schema::RequireCurrent);
             },
-            screener ? screener : [] { return std::make_unique<enrollment::NoWatchlistScreener>(); });
+            [file = paths.settingsFile()] { return std::make_unique<enrollment::WatchlistScreener>(file); });
         environment.devices = devices.get();
         environment.writer = writer.get();
         environment.segmenter = enrollment::defaultSlapSegmenter();

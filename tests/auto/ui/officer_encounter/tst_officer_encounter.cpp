@@ -66,9 +66,9 @@ private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English)); }
 
     void wholeEncounterFromLoginToQueue() {
-        testing::OfficerStation s;
+        testing::OfficerStation s(true, 2); // a demo watchlist of two listed travelers; this one is not listed
         s.window->grab().save(QString(UMBRAL_TEST_OUTPUT) + "/officer-0-login.png");
-        s.simulated->script()->present({.identitySeed = enrollment::findDemoTraveler("garcia")->seed});
+        s.simulated->script()->present({.identitySeed = enrollment::findDemoTraveler("lindqvist")->seed});
         s.signIn();
         QTRY_VERIFY_WITH_TIMEOUT(s.officer() && s.officer()->workflow(), 20000);
         ui::OfficerWorkspace* o = s.officer();
@@ -77,10 +77,10 @@ private slots:
         // Document: the reader types the zone into the focused zone field.
         auto* mrz = o->findChild<QPlainTextEdit*>("mrzInput");
         QTRY_VERIFY(mrz->hasFocus());
-        const QString zone = enrollment::demoMrz(*enrollment::findDemoTraveler("garcia"));
+        const QString zone = enrollment::demoMrz(*enrollment::findDemoTraveler("lindqvist"));
         wedgeReader(mrz, zone);
         QTRY_COMPARE(o->workflow()->document().mrzState(), enrollment::DocumentEntry::MrzState::Clean);
-        QCOMPARE(o->findChild<QLineEdit*>("surname")->text(), QStringLiteral("GARCIA LOPEZ"));
+        QCOMPARE(o->findChild<QLineEdit*>("surname")->text(), QStringLiteral("LINDQVIST"));
         QCOMPARE(o->findChild<QLineEdit*>("documentNumber")->text(), QStringLiteral("UT4481207"));
         QVERIFY(o->documentPage()->verdictText().contains("check digit"));
         shot(s.window.get(), "1-document");
@@ -130,6 +130,10 @@ private slots:
         shot(s.window.get(), "6-result");
         const QString encounterId = o->workflow()->encounterId();
         const auto& result = *o->workflow()->result();
+        QCOMPARE(result.screening.band, Band::Green);
+        QVERIFY(result.screening.screened);
+        QVERIFY(o->resultPage()->bandText().contains("GREEN"));
+        QVERIFY(s.window->findChild<QPushButton*>("nextTraveler")->isVisible());
 
         // The encounter is in the outbound queue, with its captures, and the draft is gone.
         const auto queued = s.station.store->queue().findByEncounter(encounterId);
@@ -137,7 +141,7 @@ private slots:
         QCOMPARE(queued->tcn, result.tcn);
         const auto stored = s.station.store->encounters().load(encounterId);
         QVERIFY(stored.has_value());
-        QCOMPARE(stored->traveler.surname, QStringLiteral("GARCIA LOPEZ"));
+        QCOMPARE(stored->traveler.surname, QStringLiteral("LINDQVIST"));
         QCOMPARE(stored->officerName, QStringLiteral("officer"));
         QCOMPARE(stored->lane, QStringLiteral("LANE-07"));
         int fingers = 0, irises = 0;
@@ -155,12 +159,73 @@ private slots:
         QVERIFY(o->workflow()->encounterId() != encounterId);
     }
 
+    // A traveler on the demo watchlist: the full-screen red result with the instruction, the
+    // category and the alert number, not the watchlist record; it stays until acknowledged.
+    void listedTravelerGivesARedResultThatMustBeAcknowledged() {
+        testing::OfficerStation s(true, 2);
+        s.signIn();
+        QTRY_VERIFY_WITH_TIMEOUT(s.officer() && s.officer()->workflow(), 20000);
+        ui::OfficerWorkspace* o = s.officer();
+        o->demoPanel()->present(QStringLiteral("listed-1"));
+        o->demoPanel()->findChild<QPushButton*>("demoScanPassport")->click();
+        QTRY_VERIFY(o->workflow()->document().isComplete());
+        const QString surname = o->workflow()->document().traveler().surname;
+        QTest::keyClick(o, Qt::Key_PageDown);
+        QTRY_VERIFY_WITH_TIMEOUT(o->workflow()->fingerprintsComplete(), 240000);
+        QTest::keyClick(o, Qt::Key_PageDown);
+        QTRY_VERIFY_WITH_TIMEOUT(o->workflow()->irisesComplete(), 120000);
+        QTest::keyClick(o, Qt::Key_PageDown);
+        QTRY_COMPARE(o->workflow()->step(), EncounterStep::Review);
+        QTest::keySequence(s.window.get(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+        QTRY_COMPARE_WITH_TIMEOUT(o->workflow()->step(), EncounterStep::Result, 60000);
+        const auto& r = *o->workflow()->result();
+        QCOMPARE(r.screening.band, Band::Red);
+        QVERIFY(r.screening.alertId > 0);
+        QCOMPARE(r.screening.category, std::optional<WatchlistCategory>(WatchlistCategory::KnownOrSuspectedTerrorist));
+        auto* page = o->resultPage();
+        QVERIFY(page->bandText().contains("RED"));
+        QVERIFY(page->instructionText().contains("DO NOT TELL THE TRAVELER"));
+        QVERIFY(page->instructionText().contains("supervisor"));
+        // The category and the alert number; not the record (no listed name, no entry id, no
+        // handling text of the list).
+        QStringList shown;
+        for (QLabel* l : page->findChildren<QLabel*>())
+            shown << l->text();
+        const QString all = shown.join(' ');
+        QVERIFY(all.contains("Known or suspected terrorist"));
+        QVERIFY(all.contains(QString::number(r.screening.alertId)));
+        QVERIFY(!all.contains("DEMO-"));
+        QVERIFY(!all.contains(surname));
+        QVERIFY(!all.contains("Keep the documents"));
+        // Must be acknowledged: no way on until it is.
+        auto* next = s.window->findChild<QPushButton*>("nextTraveler");
+        auto* ack = s.window->findChild<QPushButton*>("acknowledgeResult");
+        QVERIFY(ack->isVisible());
+        QVERIFY(!next->isVisible());
+        QVERIFY(o->workflow()->needsAcknowledgement());
+        QTest::keySequence(s.window.get(), QKeySequence(Qt::CTRL | Qt::Key_N));
+        QCOMPARE(o->workflow()->step(), EncounterStep::Result); // Ctrl+N does nothing yet
+        shot(s.window.get(), "6-result-red");
+        QTest::keySequence(s.window.get(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+        QTRY_VERIFY(!o->workflow()->needsAcknowledgement());
+        QTRY_VERIFY(next->isVisible());
+        shot(s.window.get(), "6-result-red-acknowledged");
+        // The acknowledgement is in the audit log, and the encounter in the outbound queue.
+        s.writer->flush();
+        bool audited = false;
+        for (const auto& row : s.station.store->audit().list())
+            audited = audited || (row.action == "encounter.result-acknowledged" && row.subject == o->workflow()->encounterId());
+        QVERIFY(audited);
+        QVERIFY(s.station.store->queue().findByEncounter(o->workflow()->encounterId()).has_value());
+        QCOMPARE(s.station.store->encounters().load(o->workflow()->encounterId())->band, Band::Red);
+    }
+
     void damagedZoneIsShownAndMustBeConfirmed() {
         testing::OfficerStation s;
         s.signIn();
         QTRY_VERIFY_WITH_TIMEOUT(s.officer() && s.officer()->workflow(), 20000);
         ui::OfficerWorkspace* o = s.officer();
-        QString zone = enrollment::demoMrz(*enrollment::findDemoTraveler("okafor"));
+        QString zone = enrollment::demoMrz(*enrollment::findDemoTraveler("baptiste"));
         zone[45 + 9] = zone[45 + 9] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0'); // document number check digit
         wedgeReader(o->findChild<QPlainTextEdit*>("mrzInput"), zone);
         QTRY_COMPARE(o->workflow()->document().mrzState(), enrollment::DocumentEntry::MrzState::Damaged);
