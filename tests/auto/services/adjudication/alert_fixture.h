@@ -1,0 +1,174 @@
+#pragma once
+
+// A red alert with real evidence, for the adjudication tests: a listed person rendered from one
+// synthetic identity (fingerprints and irises, as the simulated devices present them), an
+// encounter of the same identity captured again (other impressions: other placement,
+// distortion, noise, pupil and lids) and enrolled by an officer, and the alert the screening
+// raises for it, written through the storage services (screening result, alert, band, audit in
+// one transaction). The biometric evidence is a genuine match computed from the images.
+//
+// TODO(screening): once app/screening has the screening service, raise the alert by screening
+// the encounter instead of writing it here.
+
+#include "app/core/encounter.h"
+#include "app/core/user.h"
+#include "app/core/watchlist_entry.h"
+#include "app/enrollment/enrollment_service.h"
+#include "devices/simulated/finger_synthesis.h"
+#include "devices/simulated/iris_synthesis.h"
+#include "storage/station_store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <opencv2/imgcodecs.hpp>
+
+namespace umbral::testing {
+
+inline QByteArray pngBytes(const cv::Mat& grey) {
+    std::vector<uchar> buffer;
+    cv::imencode(".png", grey, buffer);
+    return QByteArray(reinterpret_cast<const char*>(buffer.data()), qsizetype(buffer.size()));
+}
+
+/// The fingers both sides hold (the screening's default gallery positions).
+inline const std::vector<FingerPosition>& fixtureFingers() {
+    static const std::vector<FingerPosition> fingers{FingerPosition::RightIndex, FingerPosition::LeftIndex,
+                                                     FingerPosition::RightThumb, FingerPosition::LeftThumb};
+    return fingers;
+}
+
+inline cv::Mat fingerImage(std::uint64_t identity, FingerPosition position, std::uint64_t impression) {
+    static devices::FingerprintSynthesizer synth;
+    devices::CaptureRequest request;
+    request.identitySeed = identity;
+    request.position = devices::FrictionRidgePosition(int(position));
+    request.impressionSeed = impression;
+    return synth.capture(request).image;
+}
+
+inline cv::Mat irisImage(std::uint64_t identity, IrisSide side, std::uint64_t impression) {
+    static devices::IrisSynthesizer synth;
+    // Each eye is its own pattern: the identity of an eye is the person and the side.
+    const std::uint64_t eye = identity * 2 + (side == IrisSide::Left ? 1 : 0);
+    return synth.render(eye, devices::impressionSettings(devices::IrisQualityProfile::Good, impression)).image;
+}
+
+/// The listed person: identity `identity`, one impression of each fixture finger and both eyes.
+inline WatchlistEntry listedPerson(std::uint64_t identity, const QString& entryId) {
+    WatchlistEntry e;
+    e.id = entryId;
+    e.category = WatchlistCategory::KnownOrSuspectedTerrorist;
+    e.severity = 5;
+    e.names = {QStringLiteral("GARCIA LOPEZ, MARIA JOSE"), QStringLiteral("GARCIA, MARIA")};
+    e.dateOfBirth = QStringLiteral("1980-05-07");
+    e.nationality = QStringLiteral("ESP");
+    e.sex = QStringLiteral("F");
+    e.documents = {ListedDocument{QStringLiteral("X1234567"), QStringLiteral("ESP"), QStringLiteral("P")}};
+    e.handlingInstructions = QStringLiteral("Do not alert the traveler. Call the duty supervisor.");
+    for (FingerPosition p : fixtureFingers())
+        e.fingers.push_back({p, pngBytes(fingerImage(identity, p, 1000 + int(p))), false, 500});
+    for (IrisSide s : {IrisSide::Right, IrisSide::Left})
+        e.irises.push_back({s, pngBytes(irisImage(identity, s, 2000 + int(s))), false});
+    return e;
+}
+
+/// The traveler: the same identity, other impressions, and the biographic data of a passport
+/// with the name written without the second surname and the date of birth day/month swapped.
+inline Encounter travelerEncounter(std::uint64_t identity, const QString& lane) {
+    Encounter e;
+    e.lane = lane;
+    e.traveler.surname = QStringLiteral("GARCIA");
+    e.traveler.givenNames = QStringLiteral("MARIA JOSE");
+    e.traveler.dateOfBirth = QStringLiteral("1980-07-05");
+    e.traveler.sex = QStringLiteral("F");
+    e.traveler.nationality = QStringLiteral("ESP");
+    e.traveler.document.documentCode = QStringLiteral("P");
+    e.traveler.document.issuingState = QStringLiteral("ESP");
+    e.traveler.document.number = QStringLiteral("PA0987654");
+    e.traveler.document.nationality = QStringLiteral("ESP");
+    e.traveler.document.expiry = QStringLiteral("300101");
+    for (FingerPosition p : fixtureFingers()) {
+        const cv::Mat img = fingerImage(identity, p, 3000 + int(p));
+        Capture c;
+        c.modality = Modality::Finger;
+        c.finger = p;
+        c.image = pngBytes(img);
+        c.width = img.cols;
+        c.height = img.rows;
+        c.ppi = 500;
+        c.quality = 70;
+        c.deviceId = QStringLiteral("sim:finger");
+        c.capturedAt = QDateTime::currentDateTimeUtc();
+        e.captures.push_back(c);
+    }
+    for (IrisSide s : {IrisSide::Right, IrisSide::Left}) {
+        const cv::Mat img = irisImage(identity, s, 4000 + int(s));
+        Capture c;
+        c.modality = Modality::Iris;
+        c.iris = s;
+        c.image = pngBytes(img);
+        c.width = img.cols;
+        c.height = img.rows;
+        c.ppi = 0;
+        c.quality = 80;
+        c.deviceId = QStringLiteral("sim:iris");
+        c.capturedAt = QDateTime::currentDateTimeUtc();
+        e.captures.push_back(c);
+    }
+    return e;
+}
+
+/// Puts `entry` on list `listId` (version 1) of the station's watchlist.
+inline void putOnWatchlist(storage::StationStore& store, const QString& listId, const WatchlistEntry& entry) {
+    storage::Transaction tx(store.db());
+    store.watchlist().upsertEntry(listId, 1, entry);
+    tx.commit();
+}
+
+/// Writes a screening result and one alert for `encounterId` against `entry`, as the screening
+/// does: result, alert, the encounter's band and the audit row in one transaction.
+inline qint64 raiseAlert(storage::StationStore& store, const QString& encounterId, const QString& listId,
+                         const WatchlistEntry& entry, Band band, double score) {
+    QJsonObject evidence{{QStringLiteral("band"), toKey(band)},
+                         {QStringLiteral("score"), score},
+                         {QStringLiteral("entry"), entry.id}};
+    storage::Transaction tx(store.db());
+    storage::ScreeningRecord screening;
+    screening.encounterId = encounterId;
+    screening.screenedBy = QStringLiteral("system:screening");
+    screening.band = band;
+    screening.watchlistVersions = listId + QStringLiteral(":1");
+    screening.candidateCount = 1;
+    screening.summaryJson = QJsonDocument(evidence).toJson(QJsonDocument::Compact);
+    const qint64 screeningId = store.alerts().insertScreening(screening);
+    Alert alert;
+    alert.encounterId = encounterId;
+    alert.screeningId = screeningId;
+    alert.listId = listId;
+    alert.watchlistEntryId = entry.id;
+    alert.category = entry.category;
+    alert.severity = entry.severity;
+    alert.band = band;
+    alert.score = score;
+    alert.evidenceJson = screening.summaryJson;
+    const qint64 id = store.alerts().insertAlert(alert);
+    store.encounters().setBand(encounterId, band);
+    store.audit().append(QStringLiteral("system:screening"), QStringLiteral("alert.create"),
+                         QStringLiteral("alert:%1").arg(id), toKey(band));
+    tx.commit();
+    return id;
+}
+
+/// Enrolls the traveler of `identity` as `officer` and raises a red alert against `entry`
+/// (already on list `listId`). Returns the alert id; `encounterId` receives the encounter's.
+inline qint64 enrollAndAlert(storage::StationStore& store, const Actor& officer, std::uint64_t identity,
+                             const QString& listId, const WatchlistEntry& entry, Band band = Band::Red,
+                             QString* encounterId = nullptr, const QString& lane = QStringLiteral("LANE-TEST")) {
+    Encounter e = travelerEncounter(identity, lane);
+    enrollment::EnrollmentService(store).submit(officer, e);
+    if (encounterId)
+        *encounterId = e.id;
+    return raiseAlert(store, e.id, listId, entry, band, band == Band::Red ? 0.97 : 0.82);
+}
+
+} // namespace umbral::testing
