@@ -39,4 +39,20 @@ RoleWorkspace::RoleWorkspace(const Actor& actor, const QString& lane, QWidget* p
 
 QString RoleWorkspace::heading() const { return heading_; }
 
+void RoleWorkspace::setContent(QWidget* content) {
+    auto* box = static_cast<QVBoxLayout*>(layout());
+    // The placeholder's stretch (between the heading lines and "Sign out") makes way.
+    for (int i = 0; i < box->count(); ++i)
+        if (box->itemAt(i)->spacerItem()) {
+            delete box->takeAt(i);
+            break;
+        }
+    if (content_)
+        content_->deleteLater();
+    content_ = content;
+    content_->setParent(this);
+    box->insertWidget(2, content_, 1);
+    content_->setFocus();
+}
+
 } // namespace umbral::ui

@@ -13,12 +13,16 @@ class RoleWorkspace : public QWidget {
 public:
     RoleWorkspace(const Actor& actor, const QString& lane, QWidget* parent = nullptr);
     QString heading() const;
+    /// Puts the role's own workspace below the heading (takes ownership).
+    void setContent(QWidget* content);
+    QWidget* content() const { return content_; }
 
 signals:
     void signOutRequested();
 
 private:
     QString heading_;
+    QWidget* content_ = nullptr;
 };
 
 } // namespace umbral::ui

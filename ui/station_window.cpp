@@ -34,12 +34,16 @@ void StationWindow::showWorkspace(const Actor& actor) {
         workspace_->deleteLater();
     }
     workspace_ = new RoleWorkspace(actor, lane_, stack_);
+    if (const auto factory = factories_.find(actor.role); factory != factories_.end())
+        workspace_->setContent(factory->second(actor, workspace_));
     connect(workspace_, &RoleWorkspace::signOutRequested, this, &StationWindow::signOut);
     stack_->addWidget(workspace_);
     stack_->setCurrentWidget(workspace_);
     statusBar()->showMessage(tr("Signed in: %1 (%2)").arg(actor.name, toKey(actor.role)));
     emit actorChanged(actor);
 }
+
+void StationWindow::setWorkspaceFactory(Role role, WorkspaceFactory factory) { factories_[role] = std::move(factory); }
 
 void StationWindow::signOut() {
     stack_->setCurrentWidget(login_);

@@ -4,6 +4,8 @@
 #include "ui/login_page.h"
 
 #include <QMainWindow>
+#include <functional>
+#include <map>
 
 class QStackedWidget;
 
@@ -19,6 +21,12 @@ public:
     LoginPage* loginPage() const { return login_; }
     RoleWorkspace* workspace() const { return workspace_; }
 
+    /// Builds the content of a role's workspace (below its heading and above "Sign out"). The
+    /// workspaces live in their own libraries (ui/supervisor, ui/admin, ...); app/main.cpp and
+    /// tests register them here. A role without a factory gets the bare workspace.
+    using WorkspaceFactory = std::function<QWidget*(const Actor& actor, QWidget* parent)>;
+    void setWorkspaceFactory(Role role, WorkspaceFactory factory);
+
 signals:
     void actorChanged(const umbral::Actor& actor);
 
@@ -30,6 +38,7 @@ private:
     QStackedWidget* stack_;
     LoginPage* login_;
     RoleWorkspace* workspace_ = nullptr;
+    std::map<Role, WorkspaceFactory> factories_;
 };
 
 } // namespace umbral::ui

@@ -14,6 +14,7 @@
 #include "app/core/user.h"
 #include "app/core/watchlist_entry.h"
 #include "app/enrollment/enrollment_service.h"
+#include "app/services/adjudication_service.h"
 #include "devices/simulated/finger_synthesis.h"
 #include "devices/simulated/iris_synthesis.h"
 #include "storage/station_store.h"
@@ -128,13 +129,14 @@ inline void putOnWatchlist(storage::StationStore& store, const QString& listId, 
 /// Writes a screening result and one alert for `encounterId` against `entry`, as the screening
 /// does: result, alert, the encounter's band and the audit row in one transaction.
 inline qint64 raiseAlert(storage::StationStore& store, const QString& encounterId, const QString& listId,
-                         const WatchlistEntry& entry, Band band, double score) {
+                         const WatchlistEntry& entry, Band band, double score, const QDateTime& at = {}) {
     QJsonObject evidence{{QStringLiteral("band"), toKey(band)},
                          {QStringLiteral("score"), score},
                          {QStringLiteral("entry"), entry.id}};
     storage::Transaction tx(store.db());
     storage::ScreeningRecord screening;
     screening.encounterId = encounterId;
+    screening.screenedAt = at;
     screening.screenedBy = QStringLiteral("system:screening");
     screening.band = band;
     screening.watchlistVersions = listId + QStringLiteral(":1");
@@ -151,6 +153,7 @@ inline qint64 raiseAlert(storage::StationStore& store, const QString& encounterI
     alert.band = band;
     alert.score = score;
     alert.evidenceJson = screening.summaryJson;
+    alert.createdAt = at;
     const qint64 id = store.alerts().insertAlert(alert);
     store.encounters().setBand(encounterId, band);
     store.audit().append(QStringLiteral("system:screening"), QStringLiteral("alert.create"),
@@ -169,6 +172,44 @@ inline qint64 enrollAndAlert(storage::StationStore& store, const Actor& officer,
     if (encounterId)
         *encounterId = e.id;
     return raiseAlert(store, e.id, listId, entry, band, band == Band::Red ? 0.97 : 0.82);
+}
+
+/// `count` more alerts of every kind, as a busy checkpoint has them: biographic-only encounters
+/// on lanes LANE-01..04 by `officer`, red or yellow, each category, raised up to ten days ago;
+/// the older ones mostly decided by `decider`. Deterministic for `seed`.
+inline void addBackgroundAlerts(storage::StationStore& store, const Actor& officer, const Actor& decider, int count,
+                                std::uint32_t seed) {
+    std::uint32_t x = seed * 2654435761u + 1;
+    auto next = [&x](std::uint32_t n) {
+        x = x * 1664525u + 1013904223u;
+        return (x >> 8) % n;
+    };
+    const WatchlistCategory categories[] = {WatchlistCategory::KnownOrSuspectedTerrorist, WatchlistCategory::CriminalWarrant,
+                                            WatchlistCategory::ImmigrationViolation, WatchlistCategory::Other};
+    const QStringList surnames{"NOVAK", "OKAFOR", "SILVA", "HASSAN", "KOWALSKI", "NGUYEN", "PETROV", "MENDEZ"};
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < count; ++i) {
+        Encounter e;
+        e.lane = QStringLiteral("LANE-0%1").arg(1 + next(4));
+        e.traveler.surname = surnames[int(next(std::uint32_t(surnames.size())))];
+        e.traveler.givenNames = QStringLiteral("TRAVELER %1").arg(i);
+        e.traveler.nationality = QStringLiteral("UTO");
+        e.createdAt = now.addSecs(-qint64(next(10 * 86400)));
+        enrollment::EnrollmentService(store).submit(officer, e);
+        WatchlistEntry listed;
+        listed.id = QStringLiteral("BG-%1").arg(i, 4, 10, QLatin1Char('0'));
+        listed.category = categories[next(4)];
+        listed.severity = 1 + int(next(5));
+        const Band band = next(4) == 0 ? Band::Red : Band::Yellow;
+        const qint64 id = raiseAlert(store, e.id, QStringLiteral("BG"), listed, band, 0.70 + next(30) / 100.0,
+                                     e.createdAt.addSecs(2));
+        const qint64 ageHours = e.createdAt.secsTo(now) / 3600;
+        if (ageHours > 6 && next(5) != 0) {
+            const auto decision = next(6) == 0 ? storage::AlertDecision::Confirm : storage::AlertDecision::Dismiss;
+            services::AdjudicationService(store, {}).decide(decider, id, decision,
+                                                            QStringLiteral("checked against the listed record"));
+        }
+    }
 }
 
 } // namespace umbral::testing
