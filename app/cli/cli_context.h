@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/core/errors.h"
 #include "app/core/user.h"
 #include "storage/station_store.h"
 

@@ -21,22 +21,34 @@ using namespace umbral::biometrics;
 
 QString errorCodeName(BiometricErrorCode c) {
     switch (c) {
-    case BiometricErrorCode::UnreadableFile: return QStringLiteral("UnreadableFile");
-    case BiometricErrorCode::EmptyImage: return QStringLiteral("EmptyImage");
-    case BiometricErrorCode::NotGrey: return QStringLiteral("NotGrey");
-    case BiometricErrorCode::UnsupportedDepth: return QStringLiteral("UnsupportedDepth");
-    case BiometricErrorCode::TooSmall: return QStringLiteral("TooSmall");
-    case BiometricErrorCode::TooLarge: return QStringLiteral("TooLarge");
-    case BiometricErrorCode::BadResolution: return QStringLiteral("BadResolution");
-    case BiometricErrorCode::NoSignal: return QStringLiteral("NoSignal");
-    case BiometricErrorCode::MalformedTemplate: return QStringLiteral("MalformedTemplate");
-    case BiometricErrorCode::Internal: return QStringLiteral("Internal");
+    case BiometricErrorCode::UnreadableFile:
+        return QStringLiteral("UnreadableFile");
+    case BiometricErrorCode::EmptyImage:
+        return QStringLiteral("EmptyImage");
+    case BiometricErrorCode::NotGrey:
+        return QStringLiteral("NotGrey");
+    case BiometricErrorCode::UnsupportedDepth:
+        return QStringLiteral("UnsupportedDepth");
+    case BiometricErrorCode::TooSmall:
+        return QStringLiteral("TooSmall");
+    case BiometricErrorCode::TooLarge:
+        return QStringLiteral("TooLarge");
+    case BiometricErrorCode::BadResolution:
+        return QStringLiteral("BadResolution");
+    case BiometricErrorCode::NoSignal:
+        return QStringLiteral("NoSignal");
+    case BiometricErrorCode::MalformedTemplate:
+        return QStringLiteral("MalformedTemplate");
+    case BiometricErrorCode::Internal:
+        return QStringLiteral("Internal");
     }
     return QStringLiteral("Internal");
 }
 
 /// NIST prints 6 significant digits.
-QString number(double v) { return QString::number(v, 'g', 6); }
+QString number(double v) {
+    return QString::number(v, 'g', 6);
+}
 
 QJsonObject toJson(const QString& file, const FingerQualityReport& r) {
     QJsonObject feedback, measures;
@@ -55,7 +67,9 @@ QJsonObject toJson(const QString& file, const FingerQualityReport& r) {
         {"advice", advice},
         {"source_ppi", r.sourcePpi},
         {"resampled_to_500_ppi", r.resampled},
-        {"trimmed", QJsonObject{{"x", r.trimmed.x}, {"y", r.trimmed.y}, {"width", r.trimmed.width},
+        {"trimmed", QJsonObject{{"x", r.trimmed.x},
+                                {"y", r.trimmed.y},
+                                {"width", r.trimmed.width},
                                 {"height", r.trimmed.height}}},
         {"padded_for_minutiae", r.paddedForMinutiae},
     };
@@ -107,7 +121,8 @@ int runQualityFinger(CliContext& ctx, const QStringList& args) {
     QJsonArray results;
     for (const QString& file : files) {
         try {
-            const FingerQualityReport r = assessFingerQuality(readGrey8(file.toStdString()), options);
+            const FingerQualityReport r =
+                assessFingerQuality(readGrey8(file.toStdString()), options);
             if (ctx.json)
                 results.append(toJson(file, r));
             else
@@ -136,11 +151,15 @@ int runQualityFinger(CliContext& ctx, const QStringList& args) {
 
 } // namespace
 
+int runQualityIris(CliContext& ctx, const QStringList& args); // cmd_iris.cpp
+
 int runQuality(CliContext& ctx, const QStringList& args) {
     if (args.isEmpty())
-        throw UsageError("quality needs a sub-command: finger");
+        throw UsageError("quality needs a sub-command: finger or iris");
     if (args.first() == QLatin1String("finger"))
         return runQualityFinger(ctx, args.mid(1));
+    if (args.first() == QLatin1String("iris"))
+        return runQualityIris(ctx, args.mid(1));
     throw UsageError("unknown quality sub-command: " + args.first().toStdString());
 }
 

@@ -9,6 +9,10 @@ int runQueue(CliContext&, const QStringList&);
 int runAudit(CliContext&, const QStringList&);
 int runQuality(CliContext&, const QStringList&);
 int runInspect(CliContext&, const QStringList&);
+int runExport(CliContext&, const QStringList&);
+int runTemplate(CliContext&, const QStringList&);
+int runMatch(CliContext&, const QStringList&);
+int runDevices(CliContext&, const QStringList&);
 
 const std::vector<CommandGroup>& commandGroups() {
     static const std::vector<CommandGroup> groups{
@@ -17,10 +21,17 @@ const std::vector<CommandGroup>& commandGroups() {
                  "user list [--json] | user passwd NAME (password on stdin) | user lock NAME [--unlock]",
          runUser},
         {"enroll", "enroll --synthetic --count N [--lane LANE] [--seed S]", runEnroll},
-        {"queue", "queue list [--state STATE] [--json] | queue retry", runQueue},
+        {"queue", "queue list [--state STATE] [--json] | queue retry\n"
+                  "queue send [--endpoint URL | --export-dir DIR] [--timeout S]", runQueue},
         {"audit", "audit list [--json] [--after SEQ] [--limit N] | audit verify [--json]", runAudit},
-        {"quality", "quality finger [--ppi N] [--json] IMAGE...", runQuality},
+        {"quality", "quality finger [--ppi N] [--json] IMAGE... | quality iris [--json] IMAGE...", runQuality},
+        {"template", "template iris IMAGE --out FILE", runTemplate},
+        {"match", "match iris A B | match iris --pairs FILE [--json]", runMatch},
+        {"export", "export --encounter ID --out FILE", runExport},
         {"inspect", "inspect FILE [--images DIR | --no-images] [--json]", runInspect},
+        {"devices", "devices list [--json] | devices capture --device ID --out FILE [--count N] [--timeout S]\n"
+                    "devices watch",
+         runDevices},
     };
     return groups;
 }

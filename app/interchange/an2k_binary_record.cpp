@@ -11,8 +11,8 @@ namespace {
 
 struct BinaryField {
     int number;
-    int bytes;      // 1, 2 or 4
-    int count = 1;  // FGP holds six one-byte finger positions
+    int bytes;     // 1, 2 or 4
+    int count = 1; // FGP holds six one-byte finger positions
 };
 
 const std::vector<BinaryField>& layout(int type) {
@@ -63,23 +63,27 @@ std::size_t binaryHeaderSize(int type) {
     return n;
 }
 
-int binaryDataField(int type) { return layout(type).back().number + 1; }
+int binaryDataField(int type) {
+    return layout(type).back().number + 1;
+}
 
 Record parseBinaryRecord(std::span<const std::uint8_t> data, int type, std::size_t recordIndex) {
     const std::size_t header = binaryHeaderSize(type);
     if (data.size() < 4)
         throw InterchangeError(InterchangeErrorCode::Truncated,
-                               location(recordIndex, type) + "the file ends inside the record length");
+                               location(recordIndex, type) +
+                                   "the file ends inside the record length");
     const std::uint32_t length = readBigEndian(data, 0, 4);
     if (length < header)
         throw InterchangeError(InterchangeErrorCode::Malformed,
                                location(recordIndex, type, 1) + "length " + std::to_string(length) +
-                                   " is shorter than the " + std::to_string(header) + "-byte header");
+                                   " is shorter than the " + std::to_string(header) +
+                                   "-byte header");
     if (length > data.size())
         throw InterchangeError(InterchangeErrorCode::Truncated,
                                location(recordIndex, type, 1) + "length " + std::to_string(length) +
-                                   " runs past the end of the file (" + std::to_string(data.size()) +
-                                   " bytes left)");
+                                   " runs past the end of the file (" +
+                                   std::to_string(data.size()) + " bytes left)");
     Record record;
     record.type = type;
     std::size_t pos = 0;
@@ -91,13 +95,14 @@ Record parseBinaryRecord(std::span<const std::uint8_t> data, int type, std::size
         }
         record.fields.push_back(Field::fromItems(f.number, {items}));
     }
-    record.fields.push_back(Field{binaryDataField(type),
-                                  std::string(reinterpret_cast<const char*>(data.data()) + header,
-                                              length - header)});
+    record.fields.push_back(
+        Field{binaryDataField(type),
+              std::string(reinterpret_cast<const char*>(data.data()) + header, length - header)});
     return record;
 }
 
-void writeBinaryRecord(const Record& record, std::size_t recordIndex, std::vector<std::uint8_t>& out) {
+void writeBinaryRecord(const Record& record, std::size_t recordIndex,
+                       std::vector<std::uint8_t>& out) {
     const int type = record.type;
     const Field* dataField = record.find(binaryDataField(type));
     const std::size_t total = binaryHeaderSize(type) + (dataField ? dataField->value.size() : 0);

@@ -26,6 +26,7 @@ Record parseBinaryRecord(std::span<const std::uint8_t> data, int type, std::size
 
 /// Appends the binary encoding of `record`, with LEN computed. Throws InterchangeError when a
 /// field is missing, not a number, or out of its byte range.
-void writeBinaryRecord(const Record& record, std::size_t recordIndex, std::vector<std::uint8_t>& out);
+void writeBinaryRecord(const Record& record, std::size_t recordIndex,
+                       std::vector<std::uint8_t>& out);
 
 } // namespace umbral::interchange

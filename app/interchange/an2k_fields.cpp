@@ -9,6 +9,7 @@ namespace {
 
 // ANSI/NIST-ITL 1-2011 field tables (Types 3-8 as numbered in its binary record tables), the
 // EBTS names of the Type-2 fields NIST's samples use, and the Umbral Type-2 profile.
+// clang-format off
 constexpr FieldDefinition kFields[] = {
     {1, 1, "LEN", "Record length"}, {1, 2, "VER", "Version number"}, {1, 3, "CNT", "File content"},
     {1, 4, "TOT", "Type of transaction"}, {1, 5, "DAT", "Date"}, {1, 6, "PRY", "Priority"},
@@ -151,6 +152,7 @@ constexpr FieldDefinition kFields[] = {
     {99, 102, "BDQ", "Biometric data quality"}, {99, 103, "BFO", "BDB format owner"},
     {99, 104, "BFT", "BDB format type"}, {99, 999, "BDB", "Biometric data block"},
 };
+// clang-format on
 
 struct TypeName {
     int type;
@@ -179,9 +181,10 @@ constexpr std::array<TypeName, 16> kTypeNames{{
 } // namespace
 
 const FieldDefinition* findFieldDefinition(int type, int number) {
-    const auto it = std::find_if(std::begin(kFields), std::end(kFields), [&](const FieldDefinition& d) {
-        return d.recordType == type && d.number == number;
-    });
+    const auto it =
+        std::find_if(std::begin(kFields), std::end(kFields), [&](const FieldDefinition& d) {
+            return d.recordType == type && d.number == number;
+        });
     return it == std::end(kFields) ? nullptr : it;
 }
 

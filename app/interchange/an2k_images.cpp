@@ -2,6 +2,7 @@
 
 #include "app/interchange/an2k_binary_record.h"
 #include "app/interchange/an2k_value_checks.h"
+#include "app/interchange/encoded_image_size.h"
 #include "app/interchange/interchange_error.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -33,7 +34,9 @@ std::size_t skipRepeatedTags(const std::string& value, int type, std::string& pr
     }
 }
 
-bool hasImage(int type) { return (type >= 3 && type <= 6) || type == 10 || (type >= 13 && type <= 17); }
+bool hasImage(int type) {
+    return (type >= 3 && type <= 6) || type == 10 || (type >= 13 && type <= 17);
+}
 
 [[noreturn]] void fail(InterchangeErrorCode code, const Record& r, const std::string& what) {
     throw InterchangeError(code, "Type-" + std::to_string(r.type) + " image: " + what);
@@ -74,8 +77,9 @@ std::optional<RecordImage> recordImage(const Record& record) {
     std::size_t start = 0;
     if (!record.isBinary())
         start = skipRepeatedTags(data->value, record.type, image.repeatedTagPrefix);
-    image.data = std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(data->value.data()) + start,
-                                               data->value.size() - start);
+    image.data = std::span<const std::uint8_t>(
+        reinterpret_cast<const std::uint8_t*>(data->value.data()) + start,
+        data->value.size() - start);
     return image;
 }
 
@@ -89,13 +93,18 @@ cv::Mat decodeRecordImage(const Record& record, const WsqDecodeLimits& limits) {
     if (c == "NONE") {
         const std::int64_t pixels = static_cast<std::int64_t>(image->width) * image->height;
         if (pixels <= 0 || pixels > limits.maxPixels)
-            fail(InterchangeErrorCode::Invalid, record, "HLL x VLL is empty or above the pixel limit");
-        const int type = image->bitsPerPixel == 8 ? CV_8UC1 : image->bitsPerPixel == 16 ? CV_16UC1
-                                                         : image->bitsPerPixel == 24 ? CV_8UC3 : -1;
+            fail(InterchangeErrorCode::Invalid, record,
+                 "HLL x VLL is empty or above the pixel limit");
+        const int type = image->bitsPerPixel == 8    ? CV_8UC1
+                         : image->bitsPerPixel == 16 ? CV_16UC1
+                         : image->bitsPerPixel == 24 ? CV_8UC3
+                                                     : -1;
         if (type < 0)
             fail(InterchangeErrorCode::Unsupported, record,
-                 "uncompressed images of " + std::to_string(image->bitsPerPixel) + " bits per pixel");
-        const std::size_t bytes = static_cast<std::size_t>(pixels) * static_cast<std::size_t>(image->bitsPerPixel / 8);
+                 "uncompressed images of " + std::to_string(image->bitsPerPixel) +
+                     " bits per pixel");
+        const std::size_t bytes =
+            static_cast<std::size_t>(pixels) * static_cast<std::size_t>(image->bitsPerPixel / 8);
         if (image->data.size() != bytes)
             fail(InterchangeErrorCode::Inconsistent, record,
                  std::to_string(image->data.size()) + " bytes of uncompressed data for " +
@@ -105,15 +114,23 @@ cv::Mat decodeRecordImage(const Record& record, const WsqDecodeLimits& limits) {
         std::copy(image->data.begin(), image->data.end(), out.data);
         if (type == CV_16UC1) // samples are stored most significant byte first
             for (int y = 0; y < out.rows; ++y)
-                for (auto* p = out.ptr<std::uint16_t>(y), *e = p + out.cols; p != e; ++p)
+                for (auto *p = out.ptr<std::uint16_t>(y), *e = p + out.cols; p != e; ++p)
                     *p = static_cast<std::uint16_t>((*p >> 8) | (*p << 8));
         if (type == CV_8UC3)
             cv::cvtColor(out, out, cv::COLOR_RGB2BGR);
         return out;
     }
     if (c == "JPEGB" || c == "JP2" || c == "JP2L" || c == "PNG") {
-        if (static_cast<std::int64_t>(image->width) * image->height > limits.maxPixels)
-            fail(InterchangeErrorCode::TooLarge, record, "HLL x VLL above the pixel limit");
+        // OpenCV's decoders allocate what the stream's own header declares, which need not be
+        // HLL x VLL: check that size first.
+        const auto declared = encodedImageSize(image->data);
+        if (!declared)
+            fail(InterchangeErrorCode::Malformed, record, c + " data has no readable image header");
+        if (declared->width <= 0 || declared->height <= 0 ||
+            declared->width * declared->height > limits.maxPixels)
+            fail(InterchangeErrorCode::TooLarge, record,
+                 c + " data declares " + std::to_string(declared->width) + " x " +
+                     std::to_string(declared->height) + " pixels, outside the limit");
         cv::Mat decoded;
         try {
             const cv::Mat bytes(1, static_cast<int>(image->data.size()), CV_8UC1,

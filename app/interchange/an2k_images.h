@@ -14,11 +14,12 @@ namespace umbral::interchange {
 
 /// The image a record carries, as its fields describe it.
 struct RecordImage {
-    std::string compression;  ///< tagged CGA ("WSQ20", "JPEGB", "NONE", ...); binary GCA as the same names
-    int width = 0;            ///< HLL
-    int height = 0;           ///< VLL
-    int bitsPerPixel = 8;     ///< BPX where the record has one, else 8 (24 for colour Type-10 NONE)
-    std::string colorSpace;   ///< CSP where the record has one
+    std::string
+        compression; ///< tagged CGA ("WSQ20", "JPEGB", "NONE", ...); binary GCA as the same names
+    int width = 0;   ///< HLL
+    int height = 0;  ///< VLL
+    int bitsPerPixel = 8;   ///< BPX where the record has one, else 8 (24 for colour Type-10 NONE)
+    std::string colorSpace; ///< CSP where the record has one
     std::span<const std::uint8_t> data; ///< points into the record: keep the record alive
     /// Text that precedes the image inside field 999 because the record repeats the 999 tag
     /// ("010110" GS "10.999:" in NIST's valid1.16); empty for a well-formed record.

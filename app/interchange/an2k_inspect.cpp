@@ -47,9 +47,11 @@ std::string binarySummary(const Record& r, const Field& f) {
             } catch (const InterchangeError&) {
             }
         }
-        s += ", " + image->compression + " " + std::to_string(width) + " x " + std::to_string(height);
+        s += ", " + image->compression + " " + std::to_string(width) + " x " +
+             std::to_string(height);
         if (width != image->width || height != image->height)
-            s += " (the record states " + std::to_string(image->width) + " x " + std::to_string(image->height) + ")";
+            s += " (the record states " + std::to_string(image->width) + " x " +
+                 std::to_string(image->height) + ")";
         if (!image->repeatedTagPrefix.empty())
             s += ", after repeated 999 tags holding \"" + image->repeatedTagPrefix + "\"";
     }
@@ -87,13 +89,15 @@ std::vector<InspectedRecord> inspectTransaction(const Transaction& transaction) 
 std::string formatInspection(const std::vector<InspectedRecord>& records) {
     std::string out;
     for (const InspectedRecord& r : records) {
-        out += "Record " + std::to_string(r.index) + ": Type-" + std::to_string(r.type) + " " + r.typeName + "\n";
+        out += "Record " + std::to_string(r.index) + ": Type-" + std::to_string(r.type) + " " +
+               r.typeName + "\n";
         for (const InspectedField& f : r.fields) {
             std::string label = f.tag;
             if (!f.mnemonic.empty())
                 label += " " + f.mnemonic;
             label.resize(std::max<std::size_t>(label.size(), 12), ' ');
-            out += "  " + label + " " + (f.name.empty() ? std::string() : f.name + ": ") + f.value + "\n";
+            out += "  " + label + " " + (f.name.empty() ? std::string() : f.name + ": ") + f.value +
+                   "\n";
         }
     }
     return out;

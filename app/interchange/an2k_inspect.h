@@ -23,7 +23,7 @@ struct InspectedField {
 struct InspectedRecord {
     std::size_t index = 0; ///< from 1, in file order
     int type = 0;
-    std::string typeName;  ///< "Variable-resolution fingerprint image"
+    std::string typeName; ///< "Variable-resolution fingerprint image"
     std::vector<InspectedField> fields;
     bool hasImage = false; ///< decodeRecordImage() applies
 };
@@ -32,7 +32,8 @@ struct InspectedRecord {
 std::vector<InspectedRecord> inspectTransaction(const Transaction& transaction);
 
 /// The listing as plain text, one line per field:
-/// "Record 3: Type-14 Variable-resolution fingerprint image" then "  14.013 FGP  Finger position: 13".
+/// "Record 3: Type-14 Variable-resolution fingerprint image" then "  14.013 FGP  Finger position:
+/// 13".
 std::string formatInspection(const std::vector<InspectedRecord>& records);
 
 } // namespace umbral::interchange

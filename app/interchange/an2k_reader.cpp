@@ -59,11 +59,13 @@ Tag parseTag(std::span<const std::uint8_t> data, std::size_t pos, std::size_t en
     return Tag{static_cast<int>(type), static_cast<int>(field), fieldPos + fieldDigits + 1};
 }
 
-std::size_t findByte(std::span<const std::uint8_t> data, std::size_t from, std::size_t end, char c) {
+std::size_t findByte(std::span<const std::uint8_t> data, std::size_t from, std::size_t end,
+                     char c) {
     if (from >= end)
         return end;
     const void* hit = std::memchr(data.data() + from, static_cast<unsigned char>(c), end - from);
-    return hit ? static_cast<std::size_t>(static_cast<const std::uint8_t*>(hit) - data.data()) : end;
+    return hit ? static_cast<std::size_t>(static_cast<const std::uint8_t*>(hit) - data.data())
+               : end;
 }
 
 struct ParsedRecord {
@@ -71,20 +73,23 @@ struct ParsedRecord {
     std::size_t length = 0;
 };
 
-ParsedRecord parseTaggedRecord(std::span<const std::uint8_t> data, std::size_t start, int expectedType,
-                               std::size_t recordIndex) {
+ParsedRecord parseTaggedRecord(std::span<const std::uint8_t> data, std::size_t start,
+                               int expectedType, std::size_t recordIndex) {
     const Tag lenTag = parseTag(data, start, data.size(), recordIndex, expectedType);
     const int type = lenTag.type;
     if (lenTag.field != 1)
         throw InterchangeError(InterchangeErrorCode::Malformed,
                                location(recordIndex, type, lenTag.field) +
-                                   "a record must start with its LEN field (" + fieldTag(type, 1) + ")");
+                                   "a record must start with its LEN field (" + fieldTag(type, 1) +
+                                   ")");
     long long length = 0;
-    const std::size_t lengthDigits = digits(data, lenTag.valueStart, data.size(), kMaxLengthDigits, length);
+    const std::size_t lengthDigits =
+        digits(data, lenTag.valueStart, data.size(), kMaxLengthDigits, length);
     const std::size_t afterLength = lenTag.valueStart + lengthDigits;
     if (lengthDigits == 0 || afterLength >= data.size() || data[afterLength] != kGroupSeparator)
         throw InterchangeError(InterchangeErrorCode::Malformed,
-                               location(recordIndex, type, 1) + "LEN is not a number followed by GS");
+                               location(recordIndex, type, 1) +
+                                   "LEN is not a number followed by GS");
     const auto minimum = static_cast<long long>(afterLength - start + 1);
     if (length <= minimum)
         throw InterchangeError(InterchangeErrorCode::Malformed,
@@ -99,8 +104,8 @@ ParsedRecord parseTaggedRecord(std::span<const std::uint8_t> data, std::size_t s
     if (data[end - 1] != kFileSeparator)
         throw InterchangeError(InterchangeErrorCode::Malformed,
                                location(recordIndex, type, 1) + "no FS at byte " +
-                                   std::to_string(end - 1) + ", where LEN " + std::to_string(length) +
-                                   " says the record ends");
+                                   std::to_string(end - 1) + ", where LEN " +
+                                   std::to_string(length) + " says the record ends");
     const std::size_t contentEnd = end - 1;
 
     ParsedRecord parsed;
@@ -124,9 +129,9 @@ ParsedRecord parseTaggedRecord(std::span<const std::uint8_t> data, std::size_t s
                                            "FS inside the field at byte " + std::to_string(fs) +
                                            ", before the end LEN gives");
         }
-        parsed.record.fields.push_back(
-            Field{tag.field, std::string(reinterpret_cast<const char*>(data.data()) + tag.valueStart,
-                                         valueEnd - tag.valueStart)});
+        parsed.record.fields.push_back(Field{
+            tag.field, std::string(reinterpret_cast<const char*>(data.data()) + tag.valueStart,
+                                   valueEnd - tag.valueStart)});
         pos = valueEnd + 1;
     }
     return parsed;
@@ -142,9 +147,9 @@ long long parseInteger(const std::string& text, std::size_t recordIndex, int typ
     long long v = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 0)
-        throw InterchangeError(InterchangeErrorCode::Malformed,
-                               location(recordIndex, type, field) + what + " \"" + text +
-                                   "\" is not a number");
+        throw InterchangeError(InterchangeErrorCode::Malformed, location(recordIndex, type, field) +
+                                                                    what + " \"" + text +
+                                                                    "\" is not a number");
     return v;
 }
 
@@ -158,12 +163,14 @@ std::vector<ContentEntry> parseContents(const Record& type1) {
     if (subfields.front().size() != 2 ||
         parseInteger(subfields.front()[0], 1, 1, 3, "first record type") != 1)
         throw InterchangeError(InterchangeErrorCode::Malformed,
-                               location(1, 1, 3) + "the first subfield must be \"1\" US record count");
+                               location(1, 1, 3) +
+                                   "the first subfield must be \"1\" US record count");
     const long long count = parseInteger(subfields.front()[1], 1, 1, 3, "record count");
     if (count != static_cast<long long>(subfields.size() - 1))
         throw InterchangeError(InterchangeErrorCode::Inconsistent,
                                location(1, 1, 3) + "says " + std::to_string(count) +
-                                   " more records but lists " + std::to_string(subfields.size() - 1));
+                                   " more records but lists " +
+                                   std::to_string(subfields.size() - 1));
     std::vector<ContentEntry> entries;
     for (std::size_t s = 1; s < subfields.size(); ++s) {
         if (subfields[s].size() != 2)
@@ -196,8 +203,9 @@ Transaction readTransaction(std::span<const std::uint8_t> data) {
         const ContentEntry& entry = contents[i];
         if (pos >= data.size())
             throw InterchangeError(InterchangeErrorCode::Truncated,
-                                   location(index, entry.type) + "the file ends before this record, "
-                                   "which 1.003 CNT lists");
+                                   location(index, entry.type) +
+                                       "the file ends before this record, "
+                                       "which 1.003 CNT lists");
         Record record;
         if (isBinaryRecordType(entry.type)) {
             record = parseBinaryRecord(data.subspan(pos), entry.type, index);

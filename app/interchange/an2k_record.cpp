@@ -39,7 +39,9 @@ std::string Field::item(std::size_t subfield, std::size_t itemIndex) const {
     return all[subfield][itemIndex];
 }
 
-bool isBinaryRecordType(int type) { return type >= 3 && type <= 8; }
+bool isBinaryRecordType(int type) {
+    return type >= 3 && type <= 8;
+}
 
 const Field* Record::find(int number) const {
     const auto it = std::find_if(fields.begin(), fields.end(),

@@ -21,20 +21,30 @@ constexpr int kMaxImageRecords = 99; // IDCs are two digits
     throw InterchangeError(InterchangeErrorCode::InvalidArgument, message);
 }
 
-std::string idc(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string idc(int n) {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 std::vector<int> fingersOf(int position) {
     switch (position) {
-    case 13: return {2, 3, 4, 5};
-    case 14: return {7, 8, 9, 10};
-    case 15: return {1, 6};
-    default: return {position};
+    case 13:
+        return {2, 3, 4, 5};
+    case 14:
+        return {7, 8, 9, 10};
+    case 15:
+        return {1, 6};
+    default:
+        return {position};
     }
 }
 
-bool isSlap(int position) { return position >= 13 && position <= 15; }
+bool isSlap(int position) {
+    return position >= 13 && position <= 15;
+}
 
-std::string qualityItem(std::optional<int> v) { return std::to_string(v.value_or(254)); }
+std::string qualityItem(std::optional<int> v) {
+    return std::to_string(v.value_or(254));
+}
 
 Record type1Record(const TransactionHeader& h) {
     Record r;
@@ -51,7 +61,8 @@ Record type1Record(const TransactionHeader& h) {
     // NSR/NTR describe Type-4 records; a transaction without them carries 00.00.
     r.set(type1::NSR, "00.00");
     r.set(type1::NTR, "00.00");
-    r.set(Field::fromItems(type1::DOM, {{std::string(kUmbralDomainName), std::string(kUmbralDomainVersion)}}));
+    r.set(Field::fromItems(type1::DOM,
+                           {{std::string(kUmbralDomainName), std::string(kUmbralDomainVersion)}}));
     if (!h.gmt.empty())
         r.set(type1::GMT, h.gmt);
     return r;
@@ -73,10 +84,13 @@ Record type14Record(const FingerprintCapture& c, int index, const std::string& s
         refuse(what + ": " + std::to_string(c.ppi) +
                " ppi; WSQ is specified for 500 ppi, resample the image first");
     const std::vector<int> fingers = fingersOf(c.position);
-    auto belongs = [&](int p) { return std::find(fingers.begin(), fingers.end(), p) != fingers.end(); };
+    auto belongs = [&](int p) {
+        return std::find(fingers.begin(), fingers.end(), p) != fingers.end();
+    };
     for (const FingerQuality& q : c.quality) {
         if (!belongs(q.position))
-            refuse(what + ": quality for finger " + std::to_string(q.position) + ", which it does not show");
+            refuse(what + ": quality for finger " + std::to_string(q.position) +
+                   ", which it does not show");
         if (q.score && (*q.score < 0 || *q.score > 100))
             refuse(what + ": quality score " + std::to_string(*q.score) + " is not 0-100");
         if (q.nistQuality && (*q.nistQuality < 1 || *q.nistQuality > 5))
@@ -85,12 +99,14 @@ Record type14Record(const FingerprintCapture& c, int index, const std::string& s
     if (!isSlap(c.position) && (!c.segments.empty() || !c.missing.empty()))
         refuse(what + ": segments and missing fingers belong to slap records");
     for (const SegmentBox& s : c.segments)
-        if (!belongs(s.position) || s.left < 0 || s.top < 0 || s.left > s.right || s.top > s.bottom ||
-            s.right > c.image.cols || s.bottom > c.image.rows)
-            refuse(what + ": segment of finger " + std::to_string(s.position) + " is not a box inside the image");
+        if (!belongs(s.position) || s.left < 0 || s.top < 0 || s.left > s.right ||
+            s.top > s.bottom || s.right > c.image.cols || s.bottom > c.image.rows)
+            refuse(what + ": segment of finger " + std::to_string(s.position) +
+                   " is not a box inside the image");
     for (const MissingFinger& m : c.missing)
         if (!belongs(m.position))
-            refuse(what + ": missing finger " + std::to_string(m.position) + " is not part of this slap");
+            refuse(what + ": missing finger " + std::to_string(m.position) +
+                   " is not part of this slap");
 
     Record r;
     r.type = 14;
@@ -109,7 +125,8 @@ Record type14Record(const FingerprintCapture& c, int index, const std::string& s
     if (!c.missing.empty()) {
         std::vector<std::vector<std::string>> amp;
         for (const MissingFinger& m : c.missing)
-            amp.push_back({std::to_string(m.position), m.reason == MissingReason::Amputated ? "XX" : "UP"});
+            amp.push_back(
+                {std::to_string(m.position), m.reason == MissingReason::Amputated ? "XX" : "UP"});
         r.set(Field::fromItems(type14::AMP, amp));
     }
     if (!c.comment.empty())
@@ -117,8 +134,9 @@ Record type14Record(const FingerprintCapture& c, int index, const std::string& s
     if (!c.segments.empty()) {
         std::vector<std::vector<std::string>> seg;
         for (const SegmentBox& s : c.segments)
-            seg.push_back({std::to_string(s.position), std::to_string(s.left), std::to_string(s.right),
-                           std::to_string(s.top), std::to_string(s.bottom)});
+            seg.push_back({std::to_string(s.position), std::to_string(s.left),
+                           std::to_string(s.right), std::to_string(s.top),
+                           std::to_string(s.bottom)});
         r.set(Field::fromItems(type14::SEG, seg));
     }
     if (!c.quality.empty()) {
@@ -139,8 +157,10 @@ Record type14Record(const FingerprintCapture& c, int index, const std::string& s
     return r;
 }
 
-Record type17Record(const IrisCapture& c, int index, const std::string& source, const QualityAlgorithm& algorithm) {
-    const std::string what = "iris capture " + std::to_string(index) + " (ELR " + std::to_string(c.eye) + ")";
+Record type17Record(const IrisCapture& c, int index, const std::string& source,
+                    const QualityAlgorithm& algorithm) {
+    const std::string what =
+        "iris capture " + std::to_string(index) + " (ELR " + std::to_string(c.eye) + ")";
     if (c.eye < 0 || c.eye > 2)
         refuse(what + ": eye label must be 0, 1 (right) or 2 (left)");
     requireGreyImage(c.image, what);
@@ -165,7 +185,7 @@ Record type17Record(const IrisCapture& c, int index, const std::string& source, 
         r.set(type17::COM, c.comment);
     if (c.qualityScore)
         r.set(Field::fromItems(type17::IQS, {{std::to_string(*c.qualityScore), algorithm.vendorHex,
-                                               std::to_string(algorithm.product)}}));
+                                              std::to_string(algorithm.product)}}));
     if (c.nearInfrared)
         r.set(type17::EAS, "NIR");
     std::string data;
@@ -186,7 +206,8 @@ Record type17Record(const IrisCapture& c, int index, const std::string& source, 
 
 Transaction buildTransaction(const TransactionContent& content) {
     if (content.fingerprints.size() + content.irises.size() > kMaxImageRecords)
-        refuse("more than " + std::to_string(kMaxImageRecords) + " image records in one transaction");
+        refuse("more than " + std::to_string(kMaxImageRecords) +
+               " image records in one transaction");
     const std::string source =
         content.sourceAgency.empty() ? content.header.originatingAgency : content.sourceAgency;
 
@@ -195,7 +216,8 @@ Transaction buildTransaction(const TransactionContent& content) {
     t.records.push_back(makeType2Record(content.traveler, idc(0)));
     int index = 1;
     for (const FingerprintCapture& c : content.fingerprints)
-        t.records.push_back(type14Record(c, index++, source, content.fingerQualityAlgorithm, content.wsqBitRate));
+        t.records.push_back(
+            type14Record(c, index++, source, content.fingerQualityAlgorithm, content.wsqBitRate));
     for (const IrisCapture& c : content.irises)
         t.records.push_back(type17Record(c, index++, source, content.irisQualityAlgorithm));
 

@@ -14,17 +14,23 @@ namespace umbral::interchange {
 
 /// The Type-1 content of an outgoing transaction.
 struct TransactionHeader {
-    std::string transactionType = "ENR"; ///< 1.004 TOT, agreed with the central system (1-16 characters)
-    std::string destinationAgency;       ///< 1.007 DAI
-    std::string originatingAgency;       ///< 1.008 ORI: the station's agency identifier
-    std::string controlNumber;           ///< 1.009 TCN: unique per transaction (the export's idempotency key)
-    std::string date;                    ///< 1.005 DAT, CCYYMMDD
-    std::string gmt;                     ///< 1.014 GMT, CCYYMMDDhhmmssZ; optional
-    int priority = 0;                    ///< 1.006 PRY 1-9; 0 leaves the field out
+    std::string transactionType =
+        "ENR";                     ///< 1.004 TOT, agreed with the central system (1-16 characters)
+    std::string destinationAgency; ///< 1.007 DAI
+    std::string originatingAgency; ///< 1.008 ORI: the station's agency identifier
+    std::string controlNumber; ///< 1.009 TCN: unique per transaction (the export's idempotency key)
+    std::string date;          ///< 1.005 DAT, CCYYMMDD
+    std::string gmt;           ///< 1.014 GMT, CCYYMMDDhhmmssZ; optional
+    int priority = 0;          ///< 1.006 PRY 1-9; 0 leaves the field out
 };
 
 /// 14.003 IMP impression types Umbral captures (ANSI/NIST-ITL 1-2011 Table 7).
-enum class Impression : int { LiveScanPlain = 0, LiveScanRolled = 1, NonLiveScanPlain = 2, NonLiveScanRolled = 3 };
+enum class Impression : int {
+    LiveScanPlain = 0,
+    LiveScanRolled = 1,
+    NonLiveScanPlain = 2,
+    NonLiveScanRolled = 3
+};
 
 /// The algorithm named in quality metric fields: QAV (vendor, four hex digits, as registered
 /// with IBIA) and QAP (product code, 1-65535). Umbral has no registration: "FFFF"/1 stand in
@@ -62,33 +68,35 @@ struct MissingFinger {
 /// fingers, 14 left four, 15 both thumbs). Becomes one Type-14 record, WSQ-compressed.
 struct FingerprintCapture {
     int position = 0;
-    cv::Mat image;                      ///< 8-bit grey (CV_8UC1), at least 64 x 64
-    int ppi = 500;                      ///< must be 500 (within 1 %): resample before
+    cv::Mat image; ///< 8-bit grey (CV_8UC1), at least 64 x 64
+    int ppi = 500; ///< must be 500 (within 1 %): resample before
     Impression impression = Impression::LiveScanPlain;
-    std::string captureDate;            ///< 14.005 FCD, CCYYMMDD
-    std::vector<FingerQuality> quality; ///< one per finger shown (the position itself for a single finger)
-    std::vector<SegmentBox> segments;   ///< slaps only
-    std::vector<MissingFinger> missing; ///< slaps only: fingers of the slap that could not be printed
-    std::string comment;                ///< 14.020 COM, optional
+    std::string captureDate; ///< 14.005 FCD, CCYYMMDD
+    std::vector<FingerQuality>
+        quality; ///< one per finger shown (the position itself for a single finger)
+    std::vector<SegmentBox> segments; ///< slaps only
+    std::vector<MissingFinger>
+        missing;         ///< slaps only: fingers of the slap that could not be printed
+    std::string comment; ///< 14.020 COM, optional
 };
 
 enum class IrisCompression { Png, None }; ///< 17.011 CGA "PNG" (lossless) or "NONE"
 
 /// One iris image. Becomes one Type-17 record.
 struct IrisCapture {
-    int eye = 0;                        ///< 17.003 ELR: 1 right, 2 left, 0 undefined
-    cv::Mat image;                      ///< 8-bit grey
-    std::string captureDate;            ///< 17.005 ICD, CCYYMMDD
-    std::optional<int> qualityScore;    ///< 0-100 (ISO/IEC 29794-6 overall) -> 17.024 IQS
+    int eye = 0;                     ///< 17.003 ELR: 1 right, 2 left, 0 undefined
+    cv::Mat image;                   ///< 8-bit grey
+    std::string captureDate;         ///< 17.005 ICD, CCYYMMDD
+    std::optional<int> qualityScore; ///< 0-100 (ISO/IEC 29794-6 overall) -> 17.024 IQS
     IrisCompression compression = IrisCompression::Png;
-    bool nearInfrared = true;           ///< writes 17.025 EAS "NIR"
-    std::string comment;                ///< 17.021 COM, optional
+    bool nearInfrared = true; ///< writes 17.025 EAS "NIR"
+    std::string comment;      ///< 17.021 COM, optional
 };
 
 /// Everything one encounter transaction holds.
 struct TransactionContent {
     TransactionHeader header;
-    std::string sourceAgency;           ///< SRC of the image records; empty: header.originatingAgency
+    std::string sourceAgency; ///< SRC of the image records; empty: header.originatingAgency
     BiographicData traveler;
     std::vector<FingerprintCapture> fingerprints;
     std::vector<IrisCapture> irises;

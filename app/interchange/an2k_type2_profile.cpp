@@ -10,12 +10,15 @@ namespace umbral::interchange {
 
 namespace {
 
-bool isUpperOrDigit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool isUpperOrDigit(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 // ICAO 9303 state codes: three characters, letters with '<' filler ("D<<" is Germany).
 bool isStateCode(std::string_view s) {
     return s.size() == 3 && s[0] >= 'A' && s[0] <= 'Z' &&
-           std::all_of(s.begin() + 1, s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '<'; });
+           std::all_of(s.begin() + 1, s.end(),
+                       [](char c) { return (c >= 'A' && c <= 'Z') || c == '<'; });
 }
 
 bool isNamePart(std::string_view s) {
@@ -24,9 +27,12 @@ bool isNamePart(std::string_view s) {
 
 std::string sexCode(Sex sex) {
     switch (sex) {
-    case Sex::Male: return "M";
-    case Sex::Female: return "F";
-    case Sex::Unspecified: return "X";
+    case Sex::Male:
+        return "M";
+    case Sex::Female:
+        return "F";
+    case Sex::Unspecified:
+        return "X";
     }
     return "X";
 }
@@ -51,11 +57,13 @@ std::vector<std::pair<int, std::string>> type2ProfileProblems(const Record& reco
         require(type2::NAM,
                 comma != std::string::npos && comma > 0 && name.size() <= 100 &&
                     isNamePart(name.substr(0, comma)) && isNamePart(name.substr(comma + 1)),
-                "\"" + name + "\" is not SURNAME,GIVEN NAMES in printable ASCII (at most 100 characters)");
+                "\"" + name +
+                    "\" is not SURNAME,GIVEN NAMES in printable ASCII (at most 100 characters)");
     }
     if (mandatory(type2::DOB))
         require(type2::DOB, isDate(record.text(type2::DOB), true),
-                "\"" + record.text(type2::DOB) + "\" is not a date CCYYMMDD (00 for an unknown month or day)");
+                "\"" + record.text(type2::DOB) +
+                    "\" is not a date CCYYMMDD (00 for an unknown month or day)");
     if (mandatory(type2::CTZ))
         require(type2::CTZ, isStateCode(record.text(type2::CTZ)),
                 "\"" + record.text(type2::CTZ) + "\" is not an ICAO 9303 three-letter code");
@@ -73,7 +81,8 @@ std::vector<std::pair<int, std::string>> type2ProfileProblems(const Record& reco
     }
     if (mandatory(type2::TDN)) {
         const std::string n = record.text(type2::TDN);
-        require(type2::TDN, !n.empty() && n.size() <= 20 && std::all_of(n.begin(), n.end(), isUpperOrDigit),
+        require(type2::TDN,
+                !n.empty() && n.size() <= 20 && std::all_of(n.begin(), n.end(), isUpperOrDigit),
                 "\"" + n + "\" is not 1-20 capital letters and digits");
     }
     if (mandatory(type2::TDI))
@@ -83,7 +92,8 @@ std::vector<std::pair<int, std::string>> type2ProfileProblems(const Record& reco
         require(type2::TDE, isDate(record.text(type2::TDE)),
                 "\"" + record.text(type2::TDE) + "\" is not a date CCYYMMDD");
     if (const Field* oca = record.find(type2::OCA))
-        require(type2::OCA, !oca->value.empty() && oca->value.size() <= 20 && isPrintableAscii(oca->value),
+        require(type2::OCA,
+                !oca->value.empty() && oca->value.size() <= 20 && isPrintableAscii(oca->value),
                 "case number must be 1-20 printable characters");
     return problems;
 }

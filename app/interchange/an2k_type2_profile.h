@@ -32,21 +32,21 @@ inline constexpr int TDE = 303; ///< expiry date, CCYYMMDD
 enum class Sex { Male, Female, Unspecified };
 
 struct TravelDocumentData {
-    std::string type;          ///< ICAO document code, e.g. "P"
-    std::string number;        ///< without MRZ filler
-    std::string issuingState;  ///< ICAO code, e.g. "ESP", "D<<"
-    std::string expiryDate;    ///< CCYYMMDD
+    std::string type;         ///< ICAO document code, e.g. "P"
+    std::string number;       ///< without MRZ filler
+    std::string issuingState; ///< ICAO code, e.g. "ESP", "D<<"
+    std::string expiryDate;   ///< CCYYMMDD
 };
 
 /// What the Type-2 record of an Umbral transaction says about the traveler.
 struct BiographicData {
-    std::string surname;       ///< printable ASCII (transliterated as in the MRZ), no comma
-    std::string givenNames;    ///< may be empty (single-name travelers)
-    std::string dateOfBirth;   ///< CCYYMMDD, 00 for an unknown month or day
-    std::string nationality;   ///< ICAO code
+    std::string surname;     ///< printable ASCII (transliterated as in the MRZ), no comma
+    std::string givenNames;  ///< may be empty (single-name travelers)
+    std::string dateOfBirth; ///< CCYYMMDD, 00 for an unknown month or day
+    std::string nationality; ///< ICAO code
     Sex sex = Sex::Unspecified;
     TravelDocumentData document;
-    std::string caseNumber;    ///< 2.009 OCA, optional (the station's encounter reference)
+    std::string caseNumber; ///< 2.009 OCA, optional (the station's encounter reference)
 };
 
 /// Problems of `record` against the profile, as (field number, message). Empty when it

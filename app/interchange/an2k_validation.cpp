@@ -20,12 +20,15 @@ namespace {
 
 // ANSI/NIST-ITL 1-2011 Table 15 (compression codes of tagged image records).
 constexpr std::array<std::string_view, 7> kCompressionCodes = {"NONE", "WSQ20", "JPEGB", "JPEGL",
-                                                              "JP2",  "JP2L",  "PNG"};
+                                                               "JP2",  "JP2L",  "PNG"};
 // Table 16 (color spaces).
-constexpr std::array<std::string_view, 6> kColorSpaces = {"UNK", "GRAY", "RGB", "SRGB", "YCC", "SYCC"};
+constexpr std::array<std::string_view, 6> kColorSpaces = {"UNK",  "GRAY", "RGB",
+                                                          "SRGB", "YCC",  "SYCC"};
 constexpr std::array<std::string_view, 4> kFaceImageTypes = {"FACE", "SCAR", "MARK", "TATTOO"};
 
-bool isFingerPosition(long long p) { return (p >= 0 && p <= 10) || (p >= 13 && p <= 15) || p == 19 || (p >= 40 && p <= 50); }
+bool isFingerPosition(long long p) {
+    return (p >= 0 && p <= 10) || (p >= 13 && p <= 15) || p == 19 || (p >= 40 && p <= 50);
+}
 
 std::string_view mnemonic(int type, int field) {
     const FieldDefinition* d = findFieldDefinition(type, field);
@@ -67,7 +70,8 @@ private:
         const auto v = parseCount(f->value);
         if (!v || *v < min || *v > max) {
             report(field, std::string(mnemonic(record_->type, field)) + " \"" + f->value +
-                              "\" is not a number from " + std::to_string(min) + " to " + std::to_string(max));
+                              "\" is not a number from " + std::to_string(min) + " to " +
+                              std::to_string(max));
             return std::nullopt;
         }
         return v;
@@ -119,12 +123,15 @@ private:
                 report(field, where + "position \"" + items[0] + "\" is not a number");
             const auto qvu = parseCount(items[offset]);
             if (!qvu || (*qvu > 100 && *qvu != 254 && *qvu != 255))
-                report(field, where + "quality value \"" + items[offset] + "\" is not 0-100, 254 or 255");
+                report(field,
+                       where + "quality value \"" + items[offset] + "\" is not 0-100, 254 or 255");
             if (!isHex(items[offset + 1], 4))
-                report(field, where + "algorithm vendor \"" + items[offset + 1] + "\" is not 4 hex digits");
+                report(field, where + "algorithm vendor \"" + items[offset + 1] +
+                                  "\" is not 4 hex digits");
             const auto qap = parseCount(items[offset + 2]);
             if (!qap || *qap < 1 || *qap > 65535)
-                report(field, where + "algorithm product \"" + items[offset + 2] + "\" is not 1-65535");
+                report(field,
+                       where + "algorithm product \"" + items[offset + 2] + "\" is not 1-65535");
         }
     }
 
@@ -136,16 +143,42 @@ private:
         }
         checkTaggedStructure();
         switch (type) {
-        case 1: checkType1(); break;
-        case 2: checkType2(); break;
-        case 10: checkImageRecord(false, false); checkType10(); break;
-        case 13: checkImageRecord(true, false); checkFrictionRidge(24, "LQM"); break;
-        case 14: checkImageRecord(true, false); checkType14(); break;
-        case 15: checkImageRecord(true, false); checkFrictionRidge(24, "PQM"); break;
-        case 16: checkImageRecord(true, false); nonEmpty(3, 35); qualityMetric(24, false); break;
-        case 17: checkImageRecord(true, true); checkType17(); break;
-        case 99: checkType99(); break;
-        default: break;
+        case 1:
+            checkType1();
+            break;
+        case 2:
+            checkType2();
+            break;
+        case 10:
+            checkImageRecord(false, false);
+            checkType10();
+            break;
+        case 13:
+            checkImageRecord(true, false);
+            checkFrictionRidge(24, "LQM");
+            break;
+        case 14:
+            checkImageRecord(true, false);
+            checkType14();
+            break;
+        case 15:
+            checkImageRecord(true, false);
+            checkFrictionRidge(24, "PQM");
+            break;
+        case 16:
+            checkImageRecord(true, false);
+            nonEmpty(3, 35);
+            qualityMetric(24, false);
+            break;
+        case 17:
+            checkImageRecord(true, true);
+            checkType17();
+            break;
+        case 99:
+            checkType99();
+            break;
+        default:
+            break;
         }
     }
 
@@ -163,8 +196,9 @@ private:
             if (f.number == kImageDataField)
                 continue;
             std::string text = f.value;
-            std::replace_if(text.begin(), text.end(),
-                            [](char c) { return c == kRecordSeparator || c == kUnitSeparator; }, ' ');
+            std::replace_if(
+                text.begin(), text.end(),
+                [](char c) { return c == kRecordSeparator || c == kUnitSeparator; }, ' ');
             if (!isPrintableAscii(text) && !(type == 2 && declaresCharacterSets()))
                 report(f.number, "contains characters outside printable 7-bit ASCII");
         }
@@ -186,9 +220,10 @@ private:
         nonEmpty(type1::TCN, 40);
         for (int f : {type1::NSR, type1::NTR}) {
             const Field* r = mandatory(f);
-            if (r && !(r->value.size() == 5 && isDigits(r->value.substr(0, 2), 2, 2) && r->value[2] == '.' &&
-                       isDigits(r->value.substr(3), 2, 2)))
-                report(f, std::string(mnemonic(1, f)) + " \"" + r->value + "\" is not pixels per mm as dd.dd");
+            if (r && !(r->value.size() == 5 && isDigits(r->value.substr(0, 2), 2, 2) &&
+                       r->value[2] == '.' && isDigits(r->value.substr(3), 2, 2)))
+                report(f, std::string(mnemonic(1, f)) + " \"" + r->value +
+                              "\" is not pixels per mm as dd.dd");
         }
         if (const Field* gmt = record_->find(type1::GMT); gmt && !isGmtDateTime(gmt->value))
             report(type1::GMT, "GMT \"" + gmt->value + "\" is not CCYYMMDDhhmmssZ");
@@ -224,33 +259,39 @@ private:
             return;
         const auto image = recordImage(*record_);
         if (!image->repeatedTagPrefix.empty())
-            report(kImageDataField, "the record repeats field " + fieldTag(record_->type, kImageDataField) +
-                                        ": the image data starts with \"" + image->repeatedTagPrefix +
-                                        "\" and further 999 tags before the image");
-        checkImageData(record_->text(11), image->data, kImageDataField, *width, *height, bits, 6, 7);
+            report(kImageDataField,
+                   "the record repeats field " + fieldTag(record_->type, kImageDataField) +
+                       ": the image data starts with \"" + image->repeatedTagPrefix +
+                       "\" and further 999 tags before the image");
+        checkImageData(record_->text(11), image->data, kImageDataField, *width, *height, bits, 6,
+                       7);
     }
 
-    void checkImageData(const std::string& compression, std::span<const std::uint8_t> bytes, int field,
-                        long long width, long long height, std::optional<long long> bits, int widthField,
-                        int heightField) {
+    void checkImageData(const std::string& compression, std::span<const std::uint8_t> bytes,
+                        int field, long long width, long long height, std::optional<long long> bits,
+                        int widthField, int heightField) {
         auto startsWith = [&](std::initializer_list<std::uint8_t> magic) {
-            return bytes.size() >= magic.size() && std::equal(magic.begin(), magic.end(), bytes.begin());
+            return bytes.size() >= magic.size() &&
+                   std::equal(magic.begin(), magic.end(), bytes.begin());
         };
         if (compression == "NONE") {
             if (bits && static_cast<long long>(bytes.size()) * 8 != width * height * *bits)
-                report(field, "uncompressed image holds " + std::to_string(bytes.size()) + " bytes, not HLL " +
-                                  std::to_string(width) + " x VLL " + std::to_string(height) + " x BPX " +
-                                  std::to_string(*bits) + " / 8");
+                report(field, "uncompressed image holds " + std::to_string(bytes.size()) +
+                                  " bytes, not HLL " + std::to_string(width) + " x VLL " +
+                                  std::to_string(height) + " x BPX " + std::to_string(*bits) +
+                                  " / 8");
         } else if (compression == "WSQ20") {
             try {
                 const WsqHeader wsq = readWsqHeader(bytes);
                 if (wsq.width != width)
                     report(widthField, std::string(mnemonic(record_->type, widthField)) + " " +
-                                           std::to_string(width) + " differs from the WSQ image width " +
+                                           std::to_string(width) +
+                                           " differs from the WSQ image width " +
                                            std::to_string(wsq.width));
                 if (wsq.height != height)
                     report(heightField, std::string(mnemonic(record_->type, heightField)) + " " +
-                                            std::to_string(height) + " differs from the WSQ image height " +
+                                            std::to_string(height) +
+                                            " differs from the WSQ image height " +
                                             std::to_string(wsq.height));
             } catch (const InterchangeError& e) {
                 report(field, std::string("image data is not a readable WSQ stream: ") + e.what());
@@ -262,7 +303,8 @@ private:
             if (!startsWith({0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}))
                 report(field, "image data does not start with the PNG signature");
         } else if (compression == "JP2" || compression == "JP2L") {
-            if (!startsWith({0x00, 0x00, 0x00, 0x0C, 'j', 'P', ' ', ' '}) && !startsWith({0xFF, 0x4F, 0xFF, 0x51}))
+            if (!startsWith({0x00, 0x00, 0x00, 0x0C, 'j', 'P', ' ', ' '}) &&
+                !startsWith({0xFF, 0x4F, 0xFF, 0x51}))
                 report(field, "image data is neither a JP2 file nor a JPEG 2000 codestream");
         }
     }
@@ -295,24 +337,30 @@ private:
             }
         if (const Field* amp = record_->find(type14::AMP))
             for (const auto& items : amp->subfields())
-                if (items.size() != 2 || !parseCount(items[0]) || (items[1] != "XX" && items[1] != "UP"))
-                    report(type14::AMP, "AMP subfields are FGP US XX (amputated) or UP (unable to print)");
+                if (items.size() != 2 || !parseCount(items[0]) ||
+                    (items[1] != "XX" && items[1] != "UP"))
+                    report(type14::AMP,
+                           "AMP subfields are FGP US XX (amputated) or UP (unable to print)");
         if (const Field* seg = record_->find(type14::SEG))
             for (const auto& items : seg->subfields()) {
                 std::optional<long long> v[5];
                 for (std::size_t i = 0; i < 5 && i < items.size(); ++i)
                     v[i] = parseCount(items[i]);
-                const bool ok = items.size() == 5 && v[0] && v[1] && v[2] && v[3] && v[4] && *v[1] <= *v[2] &&
-                                *v[3] <= *v[4] && *v[2] <= width && *v[4] <= height;
+                const bool ok = items.size() == 5 && v[0] && v[1] && v[2] && v[3] && v[4] &&
+                                *v[1] <= *v[2] && *v[3] <= *v[4] && *v[2] <= width &&
+                                *v[4] <= height;
                 if (!ok)
-                    report(type14::SEG, "SEG subfield \"" + Field::fromItems(0, {items}).value +
-                                            "\" is not FGP, left, right, top, bottom inside the image");
+                    report(type14::SEG,
+                           "SEG subfield \"" + Field::fromItems(0, {items}).value +
+                               "\" is not FGP, left, right, top, bottom inside the image");
             }
         if (const Field* nqm = record_->find(type14::NQM))
             for (const auto& items : nqm->subfields()) {
                 const auto score = items.size() == 2 ? parseCount(items[1]) : std::nullopt;
-                if (!score || !parseCount(items[0]) || !((*score >= 1 && *score <= 5) || *score == 254 || *score == 255))
-                    report(type14::NQM, "NQM subfields are FGP US score 1-5 (254 not computed, 255 failed)");
+                if (!score || !parseCount(items[0]) ||
+                    !((*score >= 1 && *score <= 5) || *score == 254 || *score == 255))
+                    report(type14::NQM,
+                           "NQM subfields are FGP US score 1-5 (254 not computed, 255 failed)");
             }
         qualityMetric(type14::SQM, true);
         qualityMetric(type14::FQM, true);
@@ -332,7 +380,8 @@ private:
             report(101, "BTY \"" + bty->value + "\" is not 8 hex digits");
         for (int f : {103, 104})
             if (const Field* v = mandatory(f); v && !isHex(v->value, 4))
-                report(f, std::string(mnemonic(99, f)) + " \"" + v->value + "\" is not 4 hex digits");
+                report(f,
+                       std::string(mnemonic(99, f)) + " \"" + v->value + "\" is not 4 hex digits");
         qualityMetric(102, false);
         mandatory(kImageDataField);
     }
@@ -359,10 +408,11 @@ private:
         const Field* data = record_->find(binaryDataField(type));
         if (type == 4 && gca && data && width && height) {
             static const char* kCodes[] = {"NONE", "WSQ20", "JPEGB", "JPEGL", "JP2", "JP2L", "PNG"};
-            checkImageData(kCodes[*gca],
-                           std::span<const std::uint8_t>(
-                               reinterpret_cast<const std::uint8_t*>(data->value.data()), data->value.size()),
-                           data->number, *width, *height, 8, 6, 7);
+            checkImageData(
+                kCodes[*gca],
+                std::span<const std::uint8_t>(
+                    reinterpret_cast<const std::uint8_t*>(data->value.data()), data->value.size()),
+                data->number, *width, *height, 8, 6, 7);
         }
     }
 

@@ -13,7 +13,7 @@ namespace umbral::interchange {
 struct ValidationFinding {
     std::size_t recordIndex = 0; ///< from 1, in file order (the Type-1 record is 1)
     int recordType = 0;
-    int field = 0;               ///< 0 when the finding is about the whole record
+    int field = 0; ///< 0 when the finding is about the whole record
     std::string message;
 
     /// "Type-14 record 3, field 14.006: HLL 1800 differs from the WSQ image width 1600"

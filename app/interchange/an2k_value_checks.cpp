@@ -7,7 +7,9 @@ namespace umbral::interchange {
 
 namespace {
 
-int twoDigits(std::string_view s, std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); }
+int twoDigits(std::string_view s, std::size_t at) {
+    return (s[at] - '0') * 10 + (s[at + 1] - '0');
+}
 
 int daysInMonth(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -49,7 +51,8 @@ bool isDate(std::string_view s, bool unknownParts) {
 }
 
 bool isGmtDateTime(std::string_view s) {
-    if (s.size() != 15 || s.back() != 'Z' || !isDate(s.substr(0, 8)) || !isDigits(s.substr(8, 6), 6, 6))
+    if (s.size() != 15 || s.back() != 'Z' || !isDate(s.substr(0, 8)) ||
+        !isDigits(s.substr(8, 6), 6, 6))
         return false;
     return twoDigits(s, 8) < 24 && twoDigits(s, 10) < 60 && twoDigits(s, 12) < 60;
 }
@@ -59,8 +62,9 @@ bool isPrintableAscii(std::string_view s) {
 }
 
 bool isHex(std::string_view s, std::size_t length) {
-    return s.size() == length &&
-           std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+    return s.size() == length && std::all_of(s.begin(), s.end(), [](char c) {
+               return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+           });
 }
 
 } // namespace umbral::interchange

@@ -40,7 +40,8 @@ void writeTaggedRecord(const Record& record, std::size_t index, std::vector<std:
         const Field& f = record.fields[i];
         if (f.number < 1)
             throw InterchangeError(InterchangeErrorCode::InvalidArgument,
-                                   location(index, type) + "field number " + std::to_string(f.number));
+                                   location(index, type) + "field number " +
+                                       std::to_string(f.number));
         if (!seen.insert(f.number).second)
             throw InterchangeError(InterchangeErrorCode::InvalidArgument,
                                    location(index, type, f.number) + "appears twice");

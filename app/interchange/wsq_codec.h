@@ -13,9 +13,9 @@ namespace umbral::interchange {
 struct WsqHeader {
     int width = 0;
     int height = 0;
-    int ppi = -1;            ///< from a NIST_COM comment ("PPI 500"); -1 when there is none
-    int encoderNumber = 0;   ///< Ev of the frame header (2 for specification 3.x encoders)
-    int softwareNumber = 0;  ///< Sf: the implementation number the FBI assigns on certification
+    int ppi = -1;           ///< from a NIST_COM comment ("PPI 500"); -1 when there is none
+    int encoderNumber = 0;  ///< Ev of the frame header (2 for specification 3.x encoders)
+    int softwareNumber = 0; ///< Sf: the implementation number the FBI assigns on certification
     std::vector<std::string> comments; ///< every COM segment, in order
 };
 
@@ -38,9 +38,9 @@ WsqHeader readWsqHeader(std::span<const std::uint8_t> data);
 WsqDecoded decodeWsq(std::span<const std::uint8_t> data, const WsqDecodeLimits& limits = {});
 
 struct WsqEncodeOptions {
-    double bitRate = 0.75;  ///< target bits per pixel; 0.75 is the FBI setting (about 15:1)
-    int ppi = 500;          ///< written to the NIST_COM comment
-    std::string comment;    ///< an extra COM segment when not empty
+    double bitRate = 0.75; ///< target bits per pixel; 0.75 is the FBI setting (about 15:1)
+    int ppi = 500;         ///< written to the NIST_COM comment
+    std::string comment;   ///< an extra COM segment when not empty
 };
 
 /// Smallest and largest image side the encoder accepts.

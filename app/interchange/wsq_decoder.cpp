@@ -15,16 +15,26 @@ namespace {
 
 std::string markerName(std::uint16_t marker) {
     switch (marker) {
-    case SOI: return "SOI";
-    case EOI: return "EOI";
-    case SOF: return "SOF";
-    case SOB: return "SOB";
-    case DTT: return "DTT";
-    case DQT: return "DQT";
-    case DHT: return "DHT";
-    case DRI: return "DRI";
-    case COM: return "COM";
-    default: return "marker";
+    case SOI:
+        return "SOI";
+    case EOI:
+        return "EOI";
+    case SOF:
+        return "SOF";
+    case SOB:
+        return "SOB";
+    case DTT:
+        return "DTT";
+    case DQT:
+        return "DQT";
+    case DHT:
+        return "DHT";
+    case DRI:
+        return "DRI";
+    case COM:
+        return "COM";
+    default:
+        return "marker";
     }
 }
 
@@ -147,8 +157,9 @@ WsqDecoded decodeWsq(std::span<const std::uint8_t> data, const WsqDecodeLimits& 
                                        " comes before any quantization table");
         if (!tables.huffman[static_cast<std::size_t>(id)])
             throw InterchangeError(InterchangeErrorCode::Malformed,
-                                   "WSQ block at byte " + std::to_string(at) + " uses Huffman table " +
-                                       std::to_string(id) + ", which is not defined");
+                                   "WSQ block at byte " + std::to_string(at) +
+                                       " uses Huffman table " + std::to_string(id) +
+                                       ", which is not defined");
         const std::size_t limit = transmittedCoefficientCount(*tables.quantization, tree);
         if (coefficients.size() > limit)
             throw InterchangeError(InterchangeErrorCode::Inconsistent,
@@ -160,15 +171,17 @@ WsqDecoded decodeWsq(std::span<const std::uint8_t> data, const WsqDecodeLimits& 
     }
 
     if (!tables.transform)
-        throw InterchangeError(InterchangeErrorCode::Malformed, "WSQ stream has no transform table (DTT)");
+        throw InterchangeError(InterchangeErrorCode::Malformed,
+                               "WSQ stream has no transform table (DTT)");
     if (!tables.quantization)
         throw InterchangeError(InterchangeErrorCode::Malformed,
                                "WSQ stream has no quantization table (DQT)");
     const std::size_t expected = transmittedCoefficientCount(*tables.quantization, tree);
     if (coefficients.size() != expected)
         throw InterchangeError(InterchangeErrorCode::Truncated,
-                               "WSQ stream carries " + std::to_string(coefficients.size()) + " of the " +
-                                   std::to_string(expected) + " coefficients its tables announce");
+                               "WSQ stream carries " + std::to_string(coefficients.size()) +
+                                   " of the " + std::to_string(expected) +
+                                   " coefficients its tables announce");
 
     std::vector<float> plane(static_cast<std::size_t>(pixels), 0.0f);
     dequantize(coefficients, *tables.quantization, tree, frame.width, plane);

@@ -28,7 +28,8 @@ void requireEncodable(const cv::Mat& image, const WsqEncodeOptions& options) {
         throw InterchangeError(InterchangeErrorCode::InvalidArgument,
                                "WSQ encoder: image of " + std::to_string(image.cols) + " x " +
                                    std::to_string(image.rows) + " pixels; each side must be " +
-                                   std::to_string(kWsqMinSide) + ".." + std::to_string(kWsqMaxSide));
+                                   std::to_string(kWsqMinSide) + ".." +
+                                   std::to_string(kWsqMaxSide));
     if (!(options.bitRate > 0.0 && options.bitRate <= 8.0))
         throw InterchangeError(InterchangeErrorCode::InvalidArgument,
                                "WSQ encoder: bit rate " + std::to_string(options.bitRate) +
@@ -98,8 +99,9 @@ std::vector<std::uint8_t> encodeWsq(const cv::Mat& grey8, const WsqEncodeOptions
     std::size_t blockSize[3] = {0, 0, 0};
     for (int k = 0; k < kCodedSubbands; ++k)
         if (table.q[k] != 0.0)
-            blockSize[k < kBlock2First ? 0 : k < kBlock3First ? 1 : 2] +=
-                static_cast<std::size_t>(tree.subbands[k].area());
+            blockSize[k < kBlock2First   ? 0
+                      : k < kBlock3First ? 1
+                                         : 2] += static_cast<std::size_t>(tree.subbands[k].area());
     const std::span<const std::int32_t> all(coefficients);
     const std::span<const std::int32_t> blocks[3] = {
         all.subspan(0, blockSize[0]), all.subspan(blockSize[0], blockSize[1]),

@@ -22,8 +22,7 @@ constexpr int kMaxRun = 0xFFFF;
 
 // Calls emit(symbol, extraBits, extraLength) for each symbol coding `block`. Counting and
 // encoding share this walk so the table always covers what is written.
-template <typename Emit>
-void forEachSymbol(std::span<const std::int32_t> block, Emit&& emit) {
+template <typename Emit> void forEachSymbol(std::span<const std::int32_t> block, Emit&& emit) {
     std::size_t i = 0;
     while (i < block.size()) {
         if (block[i] == 0) {
@@ -147,7 +146,8 @@ void countSymbols(std::span<const std::int32_t> block,
 }
 
 void encodeBlock(std::span<const std::int32_t> block,
-                 const std::array<HuffmanCode, kSymbolCount>& codes, std::vector<std::uint8_t>& out) {
+                 const std::array<HuffmanCode, kSymbolCount>& codes,
+                 std::vector<std::uint8_t>& out) {
     BitWriter writer(out);
     forEachSymbol(block, [&](int symbol, unsigned extra, int extraLength) {
         const HuffmanCode& code = codes[symbol];
@@ -166,7 +166,8 @@ std::size_t decodeBlock(std::span<const std::uint8_t> data, std::size_t pos,
         if (count > limit - out.size())
             throw InterchangeError(InterchangeErrorCode::Inconsistent,
                                    "WSQ entropy-coded data holds more coefficients than the "
-                                   "quantization table transmits (" + std::to_string(limit) + ")");
+                                   "quantization table transmits (" +
+                                       std::to_string(limit) + ")");
         out.insert(out.end(), count, value);
     };
     for (;;) {

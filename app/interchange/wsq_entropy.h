@@ -19,7 +19,8 @@ void countSymbols(std::span<const std::int32_t> block,
 /// Appends the entropy-coded `block` to `out`: codewords most significant bit first, a 0x00
 /// stuffed after every 0xFF byte, the last byte padded with 1 bits.
 void encodeBlock(std::span<const std::int32_t> block,
-                 const std::array<HuffmanCode, kSymbolCount>& codes, std::vector<std::uint8_t>& out);
+                 const std::array<HuffmanCode, kSymbolCount>& codes,
+                 std::vector<std::uint8_t>& out);
 
 /// Decodes entropy-coded data from data[pos] until the next marker (0xFF followed by a byte
 /// other than 0x00), appending coefficients to `out`. Returns the position of the marker.

@@ -120,8 +120,8 @@ std::array<HuffmanCode, kSymbolCount> canonicalCodes(const HuffmanTable& table) 
     std::size_t k = 0;
     for (int length = 1; length <= kMaxCodeLength; ++length) {
         for (int i = 0; i < table.counts[length - 1]; ++i, ++code)
-            codes[table.values[k++]] = HuffmanCode{static_cast<std::uint16_t>(code),
-                                                   static_cast<std::uint8_t>(length)};
+            codes[table.values[k++]] =
+                HuffmanCode{static_cast<std::uint16_t>(code), static_cast<std::uint8_t>(length)};
         code <<= 1;
     }
     return codes;

@@ -40,8 +40,7 @@ public:
     /// Reads one symbol with `nextBit()` (returns 0/1, or -1 when the data ends). Returns the
     /// symbol, -1 when the data ended first, or throws InterchangeError when 16 bits do not
     /// make a code.
-    template <typename NextBit>
-    int decode(NextBit&& nextBit) const {
+    template <typename NextBit> int decode(NextBit&& nextBit) const {
         int code = 0;
         for (int length = 1; length <= kMaxCodeLength; ++length) {
             const int bit = nextBit();
@@ -49,7 +48,8 @@ public:
                 return -1;
             code = (code << 1) | bit;
             if (code <= maxCode_[length])
-                return values_[static_cast<std::size_t>(valueIndex_[length] + code - minCode_[length])];
+                return values_[static_cast<std::size_t>(valueIndex_[length] + code -
+                                                        minCode_[length])];
         }
         throwNoCode();
     }

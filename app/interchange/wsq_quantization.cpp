@@ -79,7 +79,7 @@ QuantizationTable allocateBits(const std::vector<float>& plane, int width, const
 
     std::array<double, kCodedSubbands> relative{}; // Q'_k
     std::array<double, kCodedSubbands> sigma{};
-    std::vector<int> initial;                      // K0: subbands worth coding at all
+    std::vector<int> initial; // K0: subbands worth coding at all
     for (int k = 0; k < kCodedSubbands; ++k) {
         if (!(variance[k] >= kVarianceThreshold))
             continue;
@@ -145,7 +145,8 @@ std::vector<std::int32_t> quantize(const std::vector<float>& plane, int width, c
                 if (std::fabs(p) > 32767.0)
                     throw InterchangeError(InterchangeErrorCode::InvalidArgument,
                                            "WSQ encoder: quantized coefficient beyond 16 bits in "
-                                           "subband " + std::to_string(k) +
+                                           "subband " +
+                                               std::to_string(k) +
                                                "; the bit rate is too high for this image");
                 out.push_back(static_cast<std::int32_t>(p));
             }

@@ -11,7 +11,9 @@ namespace umbral::interchange::wsq {
 
 namespace {
 
-std::string at(std::size_t pos) { return " at byte " + std::to_string(pos); }
+std::string at(std::size_t pos) {
+    return " at byte " + std::to_string(pos);
+}
 
 // The bytes of one segment after its 2-byte length, as a reader of their own: a table can
 // neither read into the next segment nor leave `in` anywhere but after its end.
@@ -20,8 +22,8 @@ ByteReader segment(ByteReader& in, const char* name) {
     const std::uint16_t length = in.u16(name);
     if (length < 2)
         throw InterchangeError(InterchangeErrorCode::Malformed,
-                               std::string("WSQ ") + name + " segment" + at(start) +
-                                   ": length " + std::to_string(length) + " is below 2");
+                               std::string("WSQ ") + name + " segment" + at(start) + ": length " +
+                                   std::to_string(length) + " is below 2");
     const std::size_t body = length - 2u;
     if (body > in.remaining())
         throw InterchangeError(InterchangeErrorCode::Truncated,
@@ -33,7 +35,9 @@ ByteReader segment(ByteReader& in, const char* name) {
     return inner;
 }
 
-void put8(std::vector<std::uint8_t>& out, unsigned v) { out.push_back(static_cast<std::uint8_t>(v)); }
+void put8(std::vector<std::uint8_t>& out, unsigned v) {
+    out.push_back(static_cast<std::uint8_t>(v));
+}
 void put16(std::vector<std::uint8_t>& out, unsigned v) {
     put8(out, (v >> 8) & 0xFF);
     put8(out, v & 0xFF);
@@ -106,7 +110,8 @@ std::uint16_t ByteReader::u16(const char* what) {
 
 std::uint32_t ByteReader::u32(const char* what) {
     need(4, what);
-    const std::uint32_t v = (std::uint32_t{data_[pos_]} << 24) | (std::uint32_t{data_[pos_ + 1]} << 16) |
+    const std::uint32_t v = (std::uint32_t{data_[pos_]} << 24) |
+                            (std::uint32_t{data_[pos_ + 1]} << 16) |
                             (std::uint32_t{data_[pos_ + 2]} << 8) | std::uint32_t{data_[pos_ + 3]};
     pos_ += 4;
     return v;
@@ -117,12 +122,15 @@ void ByteReader::skip(std::size_t n, const char* what) {
     pos_ += n;
 }
 
-double ScaledValue::decoded() const { return static_cast<double>(value) / std::pow(10.0, scale); }
+double ScaledValue::decoded() const {
+    return static_cast<double>(value) / std::pow(10.0, scale);
+}
 
 ScaledValue encodeScaled(double v, double limit) {
     if (!std::isfinite(v) || v < 0.0 || v >= limit)
         throw InterchangeError(InterchangeErrorCode::InvalidArgument,
-                               "WSQ: value " + std::to_string(v) + " cannot be written as a scaled integer");
+                               "WSQ: value " + std::to_string(v) +
+                                   " cannot be written as a scaled integer");
     ScaledValue s;
     if (v == 0.0)
         return s;
@@ -151,8 +159,9 @@ std::uint16_t readMarker(ByteReader& in) {
     if (marker < SOI || marker > COM) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "%04X", marker);
-        throw InterchangeError(InterchangeErrorCode::Malformed,
-                               std::string("WSQ stream: ") + hex + at(start) + " is not a WSQ marker");
+        throw InterchangeError(InterchangeErrorCode::Malformed, std::string("WSQ stream: ") + hex +
+                                                                    at(start) +
+                                                                    " is not a WSQ marker");
     }
     return marker;
 }
@@ -213,8 +222,8 @@ std::vector<std::pair<int, HuffmanTable>> readHuffmanTables(ByteReader& in) {
         const int id = s.u8("DHT");
         if (id >= kHuffmanTableSlots)
             throw InterchangeError(InterchangeErrorCode::Invalid,
-                                   "WSQ DHT segment" + at(start) + ": table id " + std::to_string(id) +
-                                       " (ids are 0-7)");
+                                   "WSQ DHT segment" + at(start) + ": table id " +
+                                       std::to_string(id) + " (ids are 0-7)");
         HuffmanTable table;
         int total = 0;
         for (auto& c : table.counts)
@@ -256,7 +265,9 @@ int readBlockHeader(ByteReader& in) {
     return id;
 }
 
-void writeMarker(std::uint16_t marker, std::vector<std::uint8_t>& out) { put16(out, marker); }
+void writeMarker(std::uint16_t marker, std::vector<std::uint8_t>& out) {
+    put16(out, marker);
+}
 
 void writeFrameHeader(const FrameHeader& f, std::vector<std::uint8_t>& out) {
     writeMarker(SOF, out);
@@ -341,7 +352,8 @@ int ppiFromNistComment(const std::string& text) {
         if (begin == std::string::npos)
             continue;
         int value = 0;
-        const auto [end, ec] = std::from_chars(line.data() + begin, line.data() + line.size(), value);
+        const auto [end, ec] =
+            std::from_chars(line.data() + begin, line.data() + line.size(), value);
         (void)end;
         if (ec == std::errc() && value > 0)
             ppi = value;

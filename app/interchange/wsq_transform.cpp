@@ -23,7 +23,9 @@ int mirror(int i, int n) {
     return i < n ? i : period - i;
 }
 
-int floorDiv2(int v) { return v >= 0 ? v / 2 : -((1 - v) / 2); }
+int floorDiv2(int v) {
+    return v >= 0 ? v / 2 : -((1 - v) / 2);
+}
 
 struct SynthesisBank {
     std::vector<double> lowpass;  // g0, length of the analysis highpass
@@ -109,7 +111,7 @@ public:
             lowExt_[k + pad_] = low[mirror(2 * k, n) / 2];
             highExt_[k + pad_] = highCount > 0 ? high[(mirror(2 * k + 1, n) - 1) / 2] : 0.0;
         }
-        const int l0 = static_cast<int>(bank_.lowpass.size()); // g0
+        const int l0 = static_cast<int>(bank_.lowpass.size());  // g0
         const int l1 = static_cast<int>(bank_.highpass.size()); // g1
         const int c0 = l0 / 2;
         const int c1 = l1 / 2;
@@ -167,12 +169,12 @@ void filterColumns(std::vector<float>& plane, int width, const Region& r, bool i
 const FilterBank& standardFilterBank() {
     // WSQ specification Part 3 (FBI encoder parameters), Table 3.1: the 9-tap lowpass and
     // 7-tap highpass analysis filters.
-    static const FilterBank bank{
-        {0.03782845550699546, -0.02384946501938000, -0.11062440441842342, 0.37740285561265380,
-         0.85269867900940344, 0.37740285561265380, -0.11062440441842342, -0.02384946501938000,
-         0.03782845550699546},
-        {0.06453888262893845, -0.04068941760955844, -0.41809227322221221, 0.78848561640566439,
-         -0.41809227322221221, -0.04068941760955844, 0.06453888262893845}};
+    static const FilterBank bank{{0.03782845550699546, -0.02384946501938000, -0.11062440441842342,
+                                  0.37740285561265380, 0.85269867900940344, 0.37740285561265380,
+                                  -0.11062440441842342, -0.02384946501938000, 0.03782845550699546},
+                                 {0.06453888262893845, -0.04068941760955844, -0.41809227322221221,
+                                  0.78848561640566439, -0.41809227322221221, -0.04068941760955844,
+                                  0.06453888262893845}};
     return bank;
 }
 
@@ -182,8 +184,8 @@ void requireSupportedFilterBank(const FilterBank& bank) {
         const int n = static_cast<int>(filter->size());
         if (n < 1 || n > kMaxFilterLength)
             throw InterchangeError(InterchangeErrorCode::Invalid,
-                                   std::string("WSQ transform table: ") + which + " filter length " +
-                                       std::to_string(n) + " is outside 1.." +
+                                   std::string("WSQ transform table: ") + which +
+                                       " filter length " + std::to_string(n) + " is outside 1.." +
                                        std::to_string(kMaxFilterLength));
         if (n % 2 == 0)
             throw InterchangeError(InterchangeErrorCode::Unsupported,

@@ -35,6 +35,7 @@ struct Placement {
 
 // Nodes 1..19 of the specification's decomposition (node 0 is the whole image): which quadrant
 // of which earlier node each one splits. Parents always come before their children.
+// clang-format off
 constexpr std::array<Placement, kSplitCount> kSplitPlacement{{
     {-1, TopLeft},                                                      // 0: the image
     {0, TopLeft},     {0, TopRight},    {0, BottomLeft},                // 1-3
@@ -45,6 +46,7 @@ constexpr std::array<Placement, kSplitCount> kSplitPlacement{{
     {14, TopLeft},    {14, TopRight},   {14, BottomLeft}, {14, BottomRight}, // 15-18
     {15, TopLeft},                                                      // 19
 }};
+// clang-format on
 
 } // namespace
 
@@ -52,7 +54,8 @@ WsqTree buildWsqTree(int width, int height) {
     WsqTree tree;
     tree.splits[0] = SplitNode{Region{0, 0, width, height}, false, false};
     for (int n = 1; n < kSplitCount; ++n)
-        tree.splits[n] = childSplit(tree.splits[kSplitPlacement[n].parent], kSplitPlacement[n].quadrant);
+        tree.splits[n] =
+            childSplit(tree.splits[kSplitPlacement[n].parent], kSplitPlacement[n].quadrant);
 
     // Subbands in transmission order: the four quadrants of a split node in a row, or single
     // quadrants of nodes whose other quadrants are split further.
@@ -61,14 +64,16 @@ WsqTree buildWsqTree(int width, int height) {
         for (const Region& r : quadrants(tree.splits[node]))
             tree.subbands[s++] = r;
     };
-    auto addOne = [&](int node, Quadrant q) { tree.subbands[s++] = quadrants(tree.splits[node])[q]; };
+    auto addOne = [&](int node, Quadrant q) {
+        tree.subbands[s++] = quadrants(tree.splits[node])[q];
+    };
 
-    addAll(19);                                                      // 0-3
+    addAll(19);                                                            // 0-3
     addOne(15, TopRight), addOne(15, BottomLeft), addOne(15, BottomRight); // 4-6
-    for (int node : {16, 17, 18, 6, 7, 8, 9, 10, 11, 12, 13})        // 7-50
+    for (int node : {16, 17, 18, 6, 7, 8, 9, 10, 11, 12, 13})              // 7-50
         addAll(node);
-    addOne(1, BottomRight);                                          // 51
-    addAll(2), addAll(3);                                            // 52-59
+    addOne(1, BottomRight); // 51
+    addAll(2), addAll(3);   // 52-59
     // 60-63: the bottom right quadrant of the image, split once; never transmitted.
     for (const Region& r : quadrants(childSplit(tree.splits[0], BottomRight)))
         tree.subbands[s++] = r;

@@ -14,7 +14,7 @@
 // image, bit for bit. Impressions of one identity seed are genuine pairs; different identity
 // seeds are impostors.
 //
-// Speed: the identity (iris texture and skin) is built once per seed (about 20 ms) and kept in a
+// Speed: the identity (iris texture and skin) is built once per seed (15 - 50 ms) and kept in a
 // small least-recently-used cache; a render then takes a few milliseconds on one core, so a
 // preview stream reaches well over 30 frames per second at 640 x 480.
 //

@@ -24,7 +24,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const std::string kImages = std::string(UMBRAL_SHARED_DATA) + "/fingerprints/nfiq2-reference/images/";
+const std::string kImages =
+    std::string(UMBRAL_SHARED_DATA) + "/fingerprints/nfiq2-reference/images/";
 
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -56,14 +57,13 @@ cv::Mat slapFrame(const std::vector<cv::Mat>& prints, std::vector<cv::RotatedRec
     const float tilt[4] = {-12.f, -4.f, 3.f, 10.f};
     for (int i = 0; i < 4; ++i) {
         const cv::Mat print = prints[static_cast<size_t>(i)](cv::Rect(16, 40, 384, 480));
-        const cv::RotatedRect box(cv::Point2f(260.f + 460.f * i, 380.f),
-                                  cv::Size2f(static_cast<float>(print.cols),
-                                             static_cast<float>(print.rows)),
-                                  tilt[i]);
+        const cv::RotatedRect box(
+            cv::Point2f(260.f + 460.f * i, 380.f),
+            cv::Size2f(static_cast<float>(print.cols), static_cast<float>(print.rows)), tilt[i]);
         cv::Point2f c[4];
         box.points(c);
-        const cv::Point2f src[3] = {{0, 0}, {static_cast<float>(print.cols), 0},
-                                    {0, static_cast<float>(print.rows)}};
+        const cv::Point2f src[3] = {
+            {0, 0}, {static_cast<float>(print.cols), 0}, {0, static_cast<float>(print.rows)}};
         const cv::Point2f dst[3] = {c[1], c[2], c[0]};
         const cv::Mat m = cv::getAffineTransform(src, dst);
         cv::Mat warped, mask;
@@ -86,12 +86,14 @@ int main(int argc, char** argv) {
         prints.push_back(cv::imread(kImages + "SFinGe_Test0" + std::to_string(i) + ".pgm",
                                     cv::IMREAD_UNCHANGED));
         if (prints.back().empty()) {
-            std::fprintf(stderr, "cannot read the NFIQ 2 reference images in %s\n", kImages.c_str());
+            std::fprintf(stderr, "cannot read the NFIQ 2 reference images in %s\n",
+                         kImages.c_str());
             return 1;
         }
     }
 
-    std::printf("Full assessment (prepare, all native measures, unified score), 416 x 560, one core\n");
+    std::printf(
+        "Full assessment (prepare, all native measures, unified score), 416 x 560, one core\n");
     std::vector<double> all;
     for (size_t i = 0; i < prints.size(); ++i) {
         std::vector<double> t;
@@ -113,7 +115,8 @@ int main(int argc, char** argv) {
         t.push_back(millis([&] { scorePreviewFrame(frame, 500, boxes); }));
     const double ms = median(t);
     const double tiledCpu = median(cpu);
-    std::printf("Preview path, 4-finger slap frame 1900 x 760 (4 tilted fingers, 384 x 480 each)\n");
+    std::printf(
+        "Preview path, 4-finger slap frame 1900 x 760 (4 tilted fingers, 384 x 480 each)\n");
     std::printf("  median %.2f ms per frame = %.1f slap scores per second (goal >= 15); thread CPU "
                 "%.2f ms = %.1f per second\n",
                 ms, 1000.0 / ms, tiledCpu, 1000.0 / tiledCpu);
@@ -134,8 +137,9 @@ int main(int argc, char** argv) {
     for (int k = 0; k < iterations; ++k)
         ts.push_back(millis([&] { last = scorePreviewFrame(slap.image, slap.ppi, slapBoxes); }));
     const double sms = median(ts);
-    std::printf("Preview path, simulated right slap %d x %d, %zu fingers (generator's boxes), scores",
-                slap.image.cols, slap.image.rows, slapBoxes.size());
+    std::printf(
+        "Preview path, simulated right slap %d x %d, %zu fingers (generator's boxes), scores",
+        slap.image.cols, slap.image.rows, slapBoxes.size());
     for (const auto& f : last)
         std::printf(" %d", f.score.value_or(-1));
     std::printf("\n  median %.2f ms per frame = %.1f slap scores per second (goal >= 15); thread "

@@ -4,10 +4,10 @@
 //
 //   bench_interchange [bitrate]
 
+#include "app/interchange/an2k_images.h"
 #include "app/interchange/an2k_io.h"
 #include "app/interchange/an2k_transaction_builder.h"
 #include "app/interchange/an2k_validation.h"
-#include "app/interchange/an2k_images.h"
 #include "app/interchange/wsq_codec.h"
 
 #include <opencv2/imgcodecs.hpp>
@@ -82,9 +82,10 @@ SetResult runSet(const std::string& folder, const std::string& extension, double
 }
 
 void printSet(const char* name, const SetResult& r) {
-    std::printf("%-28s %3d  %6.3f  %6.2f:1 (%5.2f-%5.2f)  %6.2f:1  %6.3f  %6.3f  %7.1f  %7.1f\n", name, r.images,
-                r.sumBpp / r.images, r.sumRatio / r.images, r.minRatio, r.maxRatio, r.pixels / r.bytes,
-                r.sumRms / r.images, r.maxRms, r.encodeMs / (r.pixels / 1e6), r.decodeMs / (r.pixels / 1e6));
+    std::printf("%-28s %3d  %6.3f  %6.2f:1 (%5.2f-%5.2f)  %6.2f:1  %6.3f  %6.3f  %7.1f  %7.1f\n",
+                name, r.images, r.sumBpp / r.images, r.sumRatio / r.images, r.minRatio, r.maxRatio,
+                r.pixels / r.bytes, r.sumRms / r.images, r.maxRms, r.encodeMs / (r.pixels / 1e6),
+                r.decodeMs / (r.pixels / 1e6));
 }
 
 } // namespace
@@ -92,11 +93,14 @@ void printSet(const char* name, const SetResult& r) {
 int main(int argc, char** argv) {
     const double bitRate = argc > 1 ? std::atof(argv[1]) : 0.75;
     std::printf("WSQ encode + decode at %.2f bpp\n", bitRate);
-    std::printf("%-28s %3s  %6s  %-24s %8s  %6s  %6s  %7s  %7s\n", "set", "n", "bpp", "ratio mean (min-max)",
-                "overall", "RMS", "maxRMS", "enc ms/MP", "dec ms/MP");
-    printSet("FVC2002 DB1 B (optical)", runSet(kData + "/fingerprints/fvc2002-db1b", ".tif", bitRate));
-    printSet("FVC2002 DB4 B (SFinGe)", runSet(kData + "/fingerprints/fvc2002-db4b", ".tif", bitRate));
-    printSet("NFIQ 2 SFinGe examples", runSet(kData + "/fingerprints/nfiq2-reference/images", ".pgm", bitRate));
+    std::printf("%-28s %3s  %6s  %-24s %8s  %6s  %6s  %7s  %7s\n", "set", "n", "bpp",
+                "ratio mean (min-max)", "overall", "RMS", "maxRMS", "enc ms/MP", "dec ms/MP");
+    printSet("FVC2002 DB1 B (optical)",
+             runSet(kData + "/fingerprints/fvc2002-db1b", ".tif", bitRate));
+    printSet("FVC2002 DB4 B (SFinGe)",
+             runSet(kData + "/fingerprints/fvc2002-db4b", ".tif", bitRate));
+    printSet("NFIQ 2 SFinGe examples",
+             runSet(kData + "/fingerprints/nfiq2-reference/images", ".pgm", bitRate));
 
     // NIST's WSQ slaps: decoding speed, and our re-encoding of the decoded slaps.
     const Transaction slaps = readTransaction(readFile(kData + "/ansi-nist/valid1.8.an2"));
@@ -112,10 +116,11 @@ int main(int argc, char** argv) {
         options.bitRate = bitRate;
         ourBytes += double(encodeWsq(decoded, options).size());
     }
-    std::printf("\nvalid1.8 slaps: %.1f MP, NIST's WSQ %.0f bytes (%.2f:1, %.3f bpp), decode %.1f ms/MP;\n"
-                "  re-encoded by us at %.2f bpp: %.0f bytes (%.2f:1)\n",
-                pixels / 1e6, nistBytes, pixels / nistBytes, 8 * nistBytes / pixels, decodeMs / (pixels / 1e6),
-                bitRate, ourBytes, pixels / ourBytes);
+    std::printf(
+        "\nvalid1.8 slaps: %.1f MP, NIST's WSQ %.0f bytes (%.2f:1, %.3f bpp), decode %.1f ms/MP;\n"
+        "  re-encoded by us at %.2f bpp: %.0f bytes (%.2f:1)\n",
+        pixels / 1e6, nistBytes, pixels / nistBytes, 8 * nistBytes / pixels,
+        decodeMs / (pixels / 1e6), bitRate, ourBytes, pixels / ourBytes);
 
     // ANSI/NIST-ITL: read + validate the largest sample; build and write a full encounter.
     const std::vector<std::uint8_t> sixteen = readFile(kData + "/ansi-nist/valid1.16.an2");
@@ -124,16 +129,18 @@ int main(int argc, char** argv) {
     std::size_t findings = 0;
     for (int i = 0; i < kRounds; ++i)
         findings += validateTransaction(readTransaction(sixteen)).size();
-    std::printf("\nvalid1.16 (%zu bytes, 10 records): read + validate %.2f ms (%zu findings)\n", sixteen.size(),
-                msSince(start) / kRounds, findings / kRounds);
+    std::printf("\nvalid1.16 (%zu bytes, 10 records): read + validate %.2f ms (%zu findings)\n",
+                sixteen.size(), msSince(start) / kRounds, findings / kRounds);
 
     TransactionContent content;
     content.header = {"ENR", "XXCENTRAL", "XXUMB0001", "BENCH-1", "20261128", "", 0};
-    content.traveler = {"DOE", "JANE", "19800101", "UTO", Sex::Female, {"P", "L898902C3", "UTO", "20300101"}, ""};
+    content.traveler = {
+        "DOE", "JANE", "19800101", "UTO", Sex::Female, {"P", "L898902C3", "UTO", "20300101"}, ""};
     for (int slap : {13, 14, 15}) {
         std::vector<cv::Mat> prints;
         for (int f = 0; f < (slap == 15 ? 2 : 4); ++f)
-            prints.push_back(cv::imread(kData + "/fingerprints/fvc2002-db1b/10" + std::to_string(f + 1) + "_" +
+            prints.push_back(cv::imread(kData + "/fingerprints/fvc2002-db1b/10" +
+                                            std::to_string(f + 1) + "_" +
                                             std::to_string(slap - 12) + ".tif",
                                         cv::IMREAD_GRAYSCALE));
         FingerprintCapture c;
@@ -152,13 +159,14 @@ int main(int argc, char** argv) {
     }
     start = Clock::now();
     const std::vector<std::uint8_t> built = buildTransactionBytes(content);
-    std::printf("encounter of 3 slaps (%d px) + 2 irises: build + write %.1f ms, %zu bytes\n",
-                [&] {
-                    int n = 0;
-                    for (const auto& c : content.fingerprints)
-                        n += int(c.image.total());
-                    return n;
-                }(),
-                msSince(start), built.size());
+    std::printf(
+        "encounter of 3 slaps (%d px) + 2 irises: build + write %.1f ms, %zu bytes\n",
+        [&] {
+            int n = 0;
+            for (const auto& c : content.fingerprints)
+                n += int(c.image.total());
+            return n;
+        }(),
+        msSince(start), built.size());
     return 0;
 }

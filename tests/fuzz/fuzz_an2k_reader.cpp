@@ -8,6 +8,7 @@
 #include "app/interchange/an2k_inspect.h"
 #include "app/interchange/an2k_io.h"
 #include "app/interchange/an2k_validation.h"
+#include "app/interchange/encoded_image_size.h"
 #include "app/interchange/interchange_error.h"
 
 #include <cstddef>
@@ -26,8 +27,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)formatInspection(inspectTransaction(transaction));
     for (const Record& record : transaction.records) {
         const auto image = recordImage(record);
-        if (!image || image->compression != "WSQ20")
-            continue; // JPEG, JPEG 2000 and PNG go to OpenCV, which is not under test here
+        if (!image)
+            continue;
+        if (image->compression != "WSQ20") {
+            // JPEG, JPEG 2000 and PNG go to OpenCV, which is not under test here; the header
+            // check that guards it is.
+            (void)encodedImageSize(image->data);
+            continue;
+        }
         try {
             (void)decodeRecordImage(record, WsqDecodeLimits{128 * 128});
         } catch (const InterchangeError&) {
@@ -36,7 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const std::vector<std::uint8_t> written = writeTransaction(transaction);
         const Transaction reread = readTransaction(written);
-        if (reread.records.size() != transaction.records.size() || writeTransaction(reread) != written)
+        if (reread.records.size() != transaction.records.size() ||
+            writeTransaction(reread) != written)
             __builtin_trap();
         for (std::size_t i = 1; i < reread.records.size(); ++i)
             if (!equalIgnoringLength(reread.records[i], transaction.records[i]))

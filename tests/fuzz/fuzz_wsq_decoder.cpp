@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         // Small images only: the limit keeps every run fast, and the allocation check it
         // exercises is the same one that guards the real limit.
         const WsqDecoded decoded = decodeWsq(bytes, WsqDecodeLimits{128 * 128});
-        if (decoded.image.cols != decoded.header.width || decoded.image.rows != decoded.header.height)
+        if (decoded.image.cols != decoded.header.width ||
+            decoded.image.rows != decoded.header.height)
             __builtin_trap();
     } catch (const InterchangeError&) {
     }

@@ -31,8 +31,9 @@ cv::Mat ridges(int width, int height) {
 }
 
 void save(const std::filesystem::path& path, const std::vector<std::uint8_t>& bytes) {
-    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                                static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
     std::cout << path.string() << " " << bytes.size() << " bytes\n";
 }
 
@@ -47,15 +48,19 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(dir / "wsq");
     std::filesystem::create_directories(dir / "an2k");
 
-    for (auto [w, h, rate] : {std::tuple{64, 64, 0.75}, {96, 80, 2.25}, {128, 100, 0.75}, {65, 127, 1.5}}) {
+    for (auto [w, h, rate] :
+         {std::tuple{64, 64, 0.75}, {96, 80, 2.25}, {128, 100, 0.75}, {65, 127, 1.5}}) {
         WsqEncodeOptions o;
         o.bitRate = rate;
-        save(dir / "wsq" / ("ridges_" + std::to_string(w) + "x" + std::to_string(h) + ".wsq"), encodeWsq(ridges(w, h), o));
+        save(dir / "wsq" / ("ridges_" + std::to_string(w) + "x" + std::to_string(h) + ".wsq"),
+             encodeWsq(ridges(w, h), o));
     }
 
     TransactionContent c;
     c.header = {"ENR", "XXCENTRAL", "XXUMB0001", "SEED-1", "20261128", "20261128101500Z", 0};
-    c.traveler = {"DOE", "JANE", "19800101", "UTO", Sex::Female, {"P", "L898902C3", "UTO", "20300101"}, "ENC-1"};
+    c.traveler = {"DOE",  "JANE",      "19800101",
+                  "UTO",  Sex::Female, {"P", "L898902C3", "UTO", "20300101"},
+                  "ENC-1"};
     FingerprintCapture slap;
     slap.position = 15;
     slap.image = ridges(128, 64);
@@ -78,19 +83,48 @@ int main(int argc, char** argv) {
     // a Type-99, and old-style two-digit Type-1 tags.
     Record type4;
     type4.type = 4;
-    type4.fields = {Field{1, "0"}, Field{2, "03"}, Field{3, "0"}, Field::fromItems(4, {{"2", "255", "255", "255", "255", "255"}}),
-                    Field{5, "0"}, Field{6, "8"}, Field{7, "4"}, Field{8, "0"}, Field{9, std::string(32, '\x80')}};
+    type4.fields = {Field{1, "0"},
+                    Field{2, "03"},
+                    Field{3, "0"},
+                    Field::fromItems(4, {{"2", "255", "255", "255", "255", "255"}}),
+                    Field{5, "0"},
+                    Field{6, "8"},
+                    Field{7, "4"},
+                    Field{8, "0"},
+                    Field{9, std::string(32, '\x80')}};
     Record type10;
     type10.type = 10;
-    for (auto [n, v] : std::initializer_list<std::pair<int, std::string>>{
-             {2, "04"}, {3, "FACE"}, {4, "SRC"}, {5, "20261128"}, {6, "2"}, {7, "2"}, {8, "0"}, {9, "1"},
-             {10, "1"}, {11, "NONE"}, {12, "GRAY"}, {24, std::string("50\x1f" "FFFF\x1f" "1")}, {999, "abcd"}})
+    for (auto [n, v] :
+         std::initializer_list<std::pair<int, std::string>>{{2, "04"},
+                                                            {3, "FACE"},
+                                                            {4, "SRC"},
+                                                            {5, "20261128"},
+                                                            {6, "2"},
+                                                            {7, "2"},
+                                                            {8, "0"},
+                                                            {9, "1"},
+                                                            {10, "1"},
+                                                            {11, "NONE"},
+                                                            {12, "GRAY"},
+                                                            {24, std::string("50\x1f"
+                                                                             "FFFF\x1f"
+                                                                             "1")},
+                                                            {999, "abcd"}})
         type10.set(n, v);
     Record type99;
     type99.type = 99;
-    for (auto [n, v] : std::initializer_list<std::pair<int, std::string>>{
-             {2, "05"}, {4, "SRC"}, {5, "20261128101500Z"}, {100, "0101"}, {101, "00000010"},
-             {102, std::string("80\x1f" "0FFF\x1f" "5477")}, {103, "001B"}, {104, "0601"}, {999, std::string(8, '\0')}})
+    for (auto [n, v] :
+         std::initializer_list<std::pair<int, std::string>>{{2, "05"},
+                                                            {4, "SRC"},
+                                                            {5, "20261128101500Z"},
+                                                            {100, "0101"},
+                                                            {101, "00000010"},
+                                                            {102, std::string("80\x1f"
+                                                                              "0FFF\x1f"
+                                                                              "5477")},
+                                                            {103, "001B"},
+                                                            {104, "0601"},
+                                                            {999, std::string(8, '\0')}})
         type99.set(n, v);
     t.records.insert(t.records.end(), {type4, type10, type99});
     save(dir / "an2k" / "mixed.an2", writeTransaction(t));

@@ -37,7 +37,7 @@ struct IrisTemplate {
     bool maskBit(int ring, int angle, int part) const;
 
     /// The template file: "UMIRIS" magic, format version, ring/angle/bit counts, then the code
-    /// and the mask (little-endian 64-bit words). 526 bytes.
+    /// and the mask (little-endian 64-bit words). 524 bytes.
     std::vector<std::uint8_t> serialise() const;
     /// Throws BiometricError (MalformedTemplate) on anything that is not such a file.
     static IrisTemplate deserialise(const std::vector<std::uint8_t>& bytes);

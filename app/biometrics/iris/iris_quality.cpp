@@ -212,6 +212,7 @@ IrisQualityReport assessIrisQuality(const cv::Mat& image, const IrisSegmentation
     IrisQualityReport report;
     report.use = use;
     report.assessed = true;
+    report.segmentation = seg;
     const q::RegionGreys greys = q::regionGreys(image, seg);
     const std::array<double, kIrisQualityMetricCount> values{q::usableIrisArea(seg),
                                                              q::irisScleraContrast(greys),
@@ -242,7 +243,10 @@ IrisQualityReport assessIrisQuality(const cv::Mat& image, const IrisSegmentation
         addFeedback(report.feedback, IrisFeedback::OpenEyesWider);
     if (fails(M::GazeAngle))
         addFeedback(report.feedback, IrisFeedback::LookAtCamera);
-    if (fails(M::MotionBlur) || fails(M::Sharpness))
+    // Sharpness is an absolute measure of high-frequency power: an under-exposed frame is soft
+    // too, and holding still would not help it.
+    const bool exposureProblem = fails(M::GreyScaleUtilisation);
+    if (fails(M::MotionBlur) || (fails(M::Sharpness) && !exposureProblem))
         addFeedback(report.feedback, IrisFeedback::HoldStill);
     if (fails(M::IrisDiameter))
         addFeedback(report.feedback, IrisFeedback::ComeCloser);
@@ -280,7 +284,8 @@ IrisQualityReport assessIrisQuality(const cv::Mat& image, IrisCaptureUse use) {
             report.feedback = {IrisFeedback::OpenEyesWider, IrisFeedback::LookAtCamera};
             break;
         case IrisRefusal::NoIrisBoundary:
-            report.feedback = {IrisFeedback::LookAtCamera, IrisFeedback::HoldStill};
+            // Usually the iris is hidden: a closed or nearly closed eye, or a glance away.
+            report.feedback = {IrisFeedback::OpenEyesWider, IrisFeedback::LookAtCamera};
             break;
         case IrisRefusal::None:
             break;

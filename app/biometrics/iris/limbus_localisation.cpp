@@ -17,6 +17,9 @@ constexpr int kAngles = 128;
 // alike); ISO/IEC 29794-6 wants concentricity >= 90, i.e. an offset under 0.10.
 constexpr double kMaxDecentration = 0.15;
 
+// How far inside a candidate boundary its inside grey level is read (px).
+constexpr int kInsideOffset = 6;
+
 // grey(k, j): the smoothed frame along ray k at radius r0 + j (1 px steps); NaN outside.
 struct PolarImage {
     cv::Point2d centre;
@@ -24,6 +27,7 @@ struct PolarImage {
     double r0 = 0.0;
     int radii = 0;
     std::vector<float> grey;          // kAngles x radii
+    std::vector<float> greyOrZero;    // grey with 0 where unknown, for branch-free sums
     std::vector<float> gradient;      // grey(j + 2) - grey(j - 2), specular-suppressed, 0 unknown
     std::vector<unsigned char> known; // 1 where the gradient is known (inside the image)
     std::vector<double> cosA;
@@ -43,6 +47,7 @@ PolarImage polarAbout(const cv::Mat& img, cv::Point2d centre, double r0, double 
     p.grey.assign(static_cast<std::size_t>(kAngles) * p.radii,
                   std::numeric_limits<float>::quiet_NaN());
     p.gradient.assign(p.grey.size(), 0.0F);
+    p.greyOrZero.assign(p.grey.size(), 0.0F);
     p.known.assign(p.grey.size(), 0);
     p.cosA.resize(kAngles);
     p.sinA.resize(kAngles);
@@ -59,6 +64,9 @@ PolarImage polarAbout(const cv::Mat& img, cv::Point2d centre, double r0, double 
                                centre.y + (r0 + j) * (shape(1, 0) * ca + shape(1, 1) * sa)));
         float* grad = &p.gradient[static_cast<std::size_t>(k) * p.radii];
         unsigned char* ok = &p.known[static_cast<std::size_t>(k) * p.radii];
+        float* g0 = &p.greyOrZero[static_cast<std::size_t>(k) * p.radii];
+        for (int j = 0; j < p.radii; ++j)
+            g0[j] = std::isnan(row[j]) ? 0.0F : row[j];
         for (int j = 2; j + 2 < p.radii; ++j) {
             const float in = row[j - 2];
             const float out = row[j + 2];
@@ -74,9 +82,11 @@ PolarImage polarAbout(const cv::Mat& img, cv::Point2d centre, double r0, double 
 
 // Mean gradient along the circle (centre + (dx, dy), radius R) over the angles `ks`, sampled in
 // a polar image about the pupil: the boundary radius along ray k is the ray/circle intersection.
+// `inside` receives the mean grey level just inside the circle.
 double circleScore(const PolarImage& p, const std::vector<int>& ks, double dx, double dy, double R,
-                   int& valid) {
+                   int& valid, double& inside) {
     double sum = 0.0;
+    double in = 0.0;
     valid = 0;
     for (const int k : ks) {
         const double along = dx * p.cosA[k] + dy * p.sinA[k];
@@ -85,14 +95,22 @@ double circleScore(const PolarImage& p, const std::vector<int>& ks, double dx, d
         if (disc <= 0.0)
             continue;
         const int j = static_cast<int>(std::lround(along + std::sqrt(disc) - p.r0));
-        if (j < 2 || j + 2 >= p.radii)
+        if (j < kInsideOffset || j + 2 >= p.radii)
             continue;
         if (!p.known[static_cast<std::size_t>(k) * p.radii + j])
             continue;
         sum += p.d(k, j);
+        in += p.greyOrZero[static_cast<std::size_t>(k) * p.radii + j - kInsideOffset];
         ++valid;
     }
+    inside = valid > 0 ? in / valid : 0.0;
     return valid > 0 ? sum / valid : 0.0;
+}
+
+// A limbus has iris on its inside: a circle whose inside is much brighter than the iris next to
+// the pupil (skin or sclera beyond an eye corner or a lid) is not one, however strong its edge.
+double irisInsideWeight(double inside, double irisGrey) {
+    return std::clamp(1.0 - (inside - irisGrey - 50.0) / 50.0, 0.0, 1.0);
 }
 
 struct PeakEdge {
@@ -146,7 +164,8 @@ bool findLimbus(const cv::Mat& smoothed, const PupilBoundary& pupil, LimbusBound
     const double rpMax = std::max(pupil.ellipse.semiAxisA, pupil.ellipse.semiAxisB);
     // ISO/IEC 29794-6 expects a pupil/iris ratio of 20 - 70; search a wider 15 - 80.
     const double rMin = std::max(rpMax + 4.0, rp / 0.8);
-    const double rMax = std::min(rp / 0.15, 0.75 * std::max(smoothed.cols, smoothed.rows));
+    // An iris more than 0.45 frame widths in radius could not be framed by the camera at all.
+    const double rMax = std::min(rp / 0.15, 0.45 * std::max(smoothed.cols, smoothed.rows));
     if (rMax <= rMin + 4.0)
         return false;
     const double dMax = std::clamp(0.5 * rp, 8.0, 40.0);
@@ -179,6 +198,18 @@ bool findLimbus(const cv::Mat& smoothed, const PupilBoundary& pupil, LimbusBound
         }
     }
 
+    // The iris's grey level next to the pupil, for irisInsideWeight.
+    std::vector<double> nearPupil;
+    for (const int k : lateral)
+        for (double r = 1.2 * rpMax; r <= 1.2 * rpMax + 0.3 * rp; r += 2.0) {
+            const int j = static_cast<int>(std::lround(r - polar.r0));
+            if (j >= 0 && j < polar.radii && !std::isnan(polar.g(k, j)))
+                nearPupil.push_back(polar.g(k, j));
+        }
+    if (nearPupil.empty())
+        return false;
+    const double irisGrey = median(nearPupil);
+
     // Coarse grid over centre offset and radius, then a fine one around the best. The coarse
     // pass accumulates, per centre offset, every radius at once: along ray k the circle of
     // radius R lies at along_k + sqrt(R^2 - perp_k^2) ~ along_k + R - perp_k^2 / 2R.
@@ -188,6 +219,7 @@ bool findLimbus(const cv::Mat& smoothed, const PupilBoundary& pupil, LimbusBound
     for (int i = 0; i < nR; ++i)
         inv2R[i] = 1.0 / (2.0 * (rMin + 2.0 * i));
     std::vector<double> acc(static_cast<std::size_t>(nR));
+    std::vector<double> accIn(static_cast<std::size_t>(nR));
     std::vector<int> cnt(static_cast<std::size_t>(nR));
     double best = 0.0;
     double bestDx = 0.0;
@@ -197,6 +229,7 @@ bool findLimbus(const cv::Mat& smoothed, const PupilBoundary& pupil, LimbusBound
     for (double dx = -dMax; dx <= dMax + 1e-9; dx += step)
         for (double dy = -dMax; dy <= dMax + 1e-9; dy += step) {
             std::fill(acc.begin(), acc.end(), 0.0);
+            std::fill(accIn.begin(), accIn.end(), 0.0);
             std::fill(cnt.begin(), cnt.end(), 0);
             for (const int k : lateralCoarse) {
                 const double along = dx * polar.cosA[k] + dy * polar.sinA[k];
@@ -204,11 +237,13 @@ bool findLimbus(const cv::Mat& smoothed, const PupilBoundary& pupil, LimbusBound
                 const double p2 = perp * perp;
                 const float* grad = &polar.gradient[static_cast<std::size_t>(k) * polar.radii];
                 const unsigned char* ok = &polar.known[static_cast<std::size_t>(k) * polar.radii];
+                const float* grey = &polar.greyOrZero[static_cast<std::size_t>(k) * polar.radii];
                 const double base = along + rMin - polar.r0 + 0.5;
                 for (int i = 0; i < nR; ++i) {
-                    const int j = std::clamp(static_cast<int>(base + 2.0 * i - p2 * inv2R[i]), 0,
-                                             polar.radii - 1);
+                    const int j = std::clamp(static_cast<int>(base + 2.0 * i - p2 * inv2R[i]),
+                                             kInsideOffset, polar.radii - 1);
                     acc[i] += grad[j];
+                    accIn[i] += ok[j] ? grey[j - kInsideOffset] : 0.0F;
                     cnt[i] += ok[j];
                 }
             }
@@ -216,13 +251,18 @@ bool findLimbus(const cv::Mat& smoothed, const PupilBoundary& pupil, LimbusBound
             // with it (ISO/IEC 29794-6 concentricity >= 90 means an offset under 0.1 R).
             const double offset = std::hypot(dx, dy);
             const double rFloor = std::max(rpMax + 4.0 + offset, offset / kMaxDecentration);
-            for (int i = 0; i < nR; ++i)
-                if (rMin + 2.0 * i >= rFloor && cnt[i] >= minValid && acc[i] / cnt[i] > best) {
-                    best = acc[i] / cnt[i];
+            for (int i = 0; i < nR; ++i) {
+                if (rMin + 2.0 * i < rFloor || cnt[i] < minValid)
+                    continue;
+                const double score =
+                    acc[i] / cnt[i] * irisInsideWeight(accIn[i] / cnt[i], irisGrey);
+                if (score > best) {
+                    best = score;
                     bestDx = dx;
                     bestDy = dy;
                     bestR = rMin + 2.0 * i;
                 }
+            }
         }
     if (best <= 0.0)
         return false;
@@ -238,7 +278,9 @@ bool findLimbus(const cv::Mat& smoothed, const PupilBoundary& pupil, LimbusBound
                 if (R < std::max(rpMax + 4.0 + offset, offset / kMaxDecentration))
                     continue;
                 int valid = 0;
-                const double s = circleScore(polar, lateral, dx, dy, R, valid);
+                double inside = 0.0;
+                const double s = circleScore(polar, lateral, dx, dy, R, valid, inside) *
+                                 irisInsideWeight(inside, irisGrey);
                 if (valid >= minValidFine && s > best) {
                     best = s;
                     bestDx = dx;

@@ -71,7 +71,9 @@ bool findPupilSeed(const cv::Mat& image, PupilSeed& seed) {
     if (mid - dark < 15)
         return false;
 
-    const double rMin = std::max(3.0, 8.0 / factor);
+    // A usable iris is at least 150 px across in a 640 px frame with the pupil at least a fifth
+    // of it: pupils under 2 % of the frame's size are not pupils (text, nostrils, lash clumps).
+    const double rMin = std::max(3.0, 0.02 * std::max(image.cols, image.rows) / factor);
     const double rMax = 0.35 * std::min(image.cols, image.rows) / factor;
     const int k = 2 * std::max(1, static_cast<int>(std::lround(rMin * 0.6))) + 1;
     const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(k, k));

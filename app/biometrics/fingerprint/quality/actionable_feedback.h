@@ -11,17 +11,17 @@
 namespace umbral::biometrics {
 
 namespace feedback_thresholds {
-inline constexpr double kUniformImage = 1.0;                       ///< sigma below: uniform
-inline constexpr double kEmptyImageOrContrastTooLow = 250.0;       ///< Mu above: empty
-inline constexpr double kFingerprintImageWithMinutiae = 5.0;       ///< minutiae below: too few
+inline constexpr double kUniformImage = 1.0;                        ///< sigma below: uniform
+inline constexpr double kEmptyImageOrContrastTooLow = 250.0;        ///< Mu above: empty
+inline constexpr double kFingerprintImageWithMinutiae = 5.0;        ///< minutiae below: too few
 inline constexpr double kSufficientFingerprintForeground = 50000.0; ///< ROI pixels below: too small
 } // namespace feedback_thresholds
 
 struct ActionableFeedback {
-    double uniformImage = 0.0;                   ///< grey-level standard deviation
-    double emptyImageOrContrastTooLow = 0.0;     ///< mean grey level (Mu)
+    double uniformImage = 0.0;                          ///< grey-level standard deviation
+    double emptyImageOrContrastTooLow = 0.0;            ///< mean grey level (Mu)
     std::optional<double> fingerprintImageWithMinutiae; ///< minutiae count, when minutiae ran
-    double sufficientFingerprintForeground = 0.0; ///< foreground pixels
+    double sufficientFingerprintForeground = 0.0;       ///< foreground pixels
 
     bool isUniform() const { return uniformImage < feedback_thresholds::kUniformImage; }
     bool isEmptyOrContrastTooLow() const {

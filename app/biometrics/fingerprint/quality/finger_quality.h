@@ -23,25 +23,26 @@ namespace umbral::biometrics {
 using MinutiaeDetector = std::function<std::vector<MinutiaPosition>(const cv::Mat& grey500)>;
 
 struct FingerQualityOptions {
-    double ppi = 500.0;            ///< resolution of the input image
-    MinutiaeDetector minutiae;     ///< empty: the minutiae measures are not computed
+    double ppi = 500.0;        ///< resolution of the input image
+    MinutiaeDetector minutiae; ///< empty: the minutiae measures are not computed
 };
 
 struct FingerQualityReport {
-    int score = 0;                       ///< unified quality score, 0..100
+    int score = 0; ///< unified quality score, 0..100
     NativeQualityMeasures measures;
     ActionableFeedback feedback;
-    std::vector<CaptureAdvice> advice;   ///< most important first; empty when good
+    std::vector<CaptureAdvice> advice; ///< most important first; empty when good
     double sourcePpi = 500.0;
-    bool resampled = false;              ///< input was not 500 ppi and was resampled to 500
-    cv::Size sourceSize;                 ///< input size
-    cv::Rect trimmed;                    ///< kept rectangle (500 ppi coordinates) after trimming
-    bool paddedForMinutiae = false;      ///< minutiae ran on a copy padded to 196 x 196
+    bool resampled = false;         ///< input was not 500 ppi and was resampled to 500
+    cv::Size sourceSize;            ///< input size
+    cv::Rect trimmed;               ///< kept rectangle (500 ppi coordinates) after trimming
+    bool paddedForMinutiae = false; ///< minutiae ran on a copy padded to 196 x 196
 };
 
 /// Prepares `image` (see prepareFingerprint), computes every native measure and the unified
 /// score. Throws BiometricError for input that cannot be measured (wrong kind of image, outside
 /// NIST's size limits, no fingerprint at all); the message says why.
-FingerQualityReport assessFingerQuality(const cv::Mat& image, const FingerQualityOptions& options = {});
+FingerQualityReport assessFingerQuality(const cv::Mat& image,
+                                        const FingerQualityOptions& options = {});
 
 } // namespace umbral::biometrics

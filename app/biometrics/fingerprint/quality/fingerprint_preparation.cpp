@@ -34,8 +34,8 @@ std::string sizeText(cv::Size s) {
 
 int localRegionsThatFit(int length) {
     int n = 0;
-    for (int p = detail::kWindowBorder; p < length - (detail::kLocalRegion + detail::kWindowBorder - 1);
-         p += detail::kLocalRegion)
+    for (int p = detail::kWindowBorder;
+         p < length - (detail::kLocalRegion + detail::kWindowBorder - 1); p += detail::kLocalRegion)
         ++n;
     return n;
 }
@@ -88,7 +88,8 @@ PreparedFingerprint prepareFingerprint(const cv::Mat& image, double ppi) {
         throw BiometricError(BiometricErrorCode::TooLarge,
                              "fingerprint image too high: " + sizes + ", at most " +
                                  std::to_string(kMaxFingerprintHeight) + " high");
-    const int regions = localRegionsThatFit(p.trimmed.width) * localRegionsThatFit(p.trimmed.height);
+    const int regions =
+        localRegionsThatFit(p.trimmed.width) * localRegionsThatFit(p.trimmed.height);
     if (regions < 10)
         throw BiometricError(BiometricErrorCode::TooSmall,
                              "fingerprint image too small: " + sizes + " hold " +

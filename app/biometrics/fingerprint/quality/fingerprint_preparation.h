@@ -15,11 +15,11 @@ inline constexpr int kMaxFingerprintHeight = 1000;
 inline constexpr int kMinutiaeMinimumSide = 196;
 
 struct PreparedFingerprint {
-    cv::Mat image;              ///< 8-bit grey, 500 ppi, near-white frame trimmed (may be a view)
-    double sourcePpi = 500.0;   ///< resolution of the input
-    bool resampled = false;     ///< true when the input was not 500 ppi and was resampled
-    cv::Size sourceSize;        ///< size of the input
-    cv::Rect trimmed;           ///< the kept rectangle, in 500 ppi coordinates
+    cv::Mat image;            ///< 8-bit grey, 500 ppi, near-white frame trimmed (may be a view)
+    double sourcePpi = 500.0; ///< resolution of the input
+    bool resampled = false;   ///< true when the input was not 500 ppi and was resampled
+    cv::Size sourceSize;      ///< size of the input
+    cv::Rect trimmed;         ///< the kept rectangle, in 500 ppi coordinates
     bool paddedForMinutiae = false; ///< smaller than 196 pixels: padded with white for minutiae
 };
 

@@ -20,8 +20,8 @@ HistogramMeasure summariseLocalValues(const std::vector<double>& values,
     if (values.empty())
         return h;
     for (double v : values) {
-        const auto bin = std::upper_bound(upperBounds.begin(), upperBounds.end(), v) -
-                         upperBounds.begin();
+        const auto bin =
+            std::upper_bound(upperBounds.begin(), upperBounds.end(), v) - upperBounds.begin();
         ++h.bins[static_cast<size_t>(bin)];
     }
     // NIST sorts the values first, then cv::meanStdDev: one pass of sum and sum of squares.

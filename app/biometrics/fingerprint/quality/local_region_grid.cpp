@@ -117,7 +117,8 @@ LocalRegionGrid computeLocalRegionGrid(const cv::Mat& grey8) {
             const cv::Point o = LocalRegionGrid::origin(r, c);
             const int by0 = o.y / kLocalRegion, by1 = (o.y + kLocalRegion - 1) / kLocalRegion;
             const int bx0 = o.x / kLocalRegion, bx1 = (o.x + kLocalRegion - 1) / kLocalRegion;
-            const bool fg = segAt(by0, bx0) && segAt(by0, bx1) && segAt(by1, bx0) && segAt(by1, bx1);
+            const bool fg =
+                segAt(by0, bx0) && segAt(by0, bx1) && segAt(by1, bx0) && segAt(by1, bx1);
             grid.foreground[static_cast<size_t>(r) * grid.cols + c] = fg ? 1 : 0;
             grid.orientation[static_cast<size_t>(r) * grid.cols + c] = ridgeOrientation(
                 gradientMoments(grey8, cv::Rect(o.x, o.y, kLocalRegion, kLocalRegion)));

@@ -10,7 +10,8 @@ MinutiaeDetector umbralMinutiaeDetector() {
     return [](const cv::Mat& grey500) {
         std::vector<MinutiaPosition> positions;
         for (const Minutia& m : extractMinutiae(grey500).minutiae)
-            positions.push_back({static_cast<int>(std::lround(m.x)), static_cast<int>(std::lround(m.y))});
+            positions.push_back(
+                {static_cast<int>(std::lround(m.x)), static_cast<int>(std::lround(m.y))});
         return positions;
     };
 }

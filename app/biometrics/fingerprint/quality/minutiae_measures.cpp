@@ -10,7 +10,8 @@
 
 namespace umbral::biometrics {
 
-MinutiaeMeasures minutiaeMeasures(const cv::Mat& grey500, std::span<const MinutiaPosition> minutiae) {
+MinutiaeMeasures minutiaeMeasures(const cv::Mat& grey500,
+                                  std::span<const MinutiaPosition> minutiae) {
     MinutiaeMeasures m;
     m.count = static_cast<int>(minutiae.size());
     if (minutiae.empty())

@@ -6,8 +6,8 @@
 
 #include <cmath>
 #include <cstdint>
-#include <stdexcept>
 #include <opencv2/imgproc.hpp>
+#include <stdexcept>
 
 namespace umbral::biometrics {
 
@@ -110,8 +110,9 @@ NativeQualityMeasures measuresFromNamedValues(const std::map<std::string, double
         m.roiPixels = static_cast<int>(std::lround(values.at("SufficientFingerprintForeground")));
     if (values.count("UniformImage"))
         m.sigma = values.at("UniformImage");
-    const char* minutiaeNames[] = {"FingerJetFX_MinutiaeCount", "FingerJetFX_MinCount_COMMinRect200x200",
-                                   "FJFXPos_Mu_MinutiaeQuality_2", "FJFXPos_OCL_MinutiaeQuality_80"};
+    const char* minutiaeNames[] = {
+        "FingerJetFX_MinutiaeCount", "FingerJetFX_MinCount_COMMinRect200x200",
+        "FJFXPos_Mu_MinutiaeQuality_2", "FJFXPos_OCL_MinutiaeQuality_80"};
     bool allMinutiae = true;
     for (const char* n : minutiaeNames)
         allMinutiae = allMinutiae && values.count(n) > 0;
@@ -126,8 +127,9 @@ NativeQualityMeasures measuresFromNamedValues(const std::map<std::string, double
     return m;
 }
 
-NativeQualityMeasures computeNativeQualityMeasures(
-    const cv::Mat& grey500, std::optional<std::span<const MinutiaPosition>> minutiae) {
+NativeQualityMeasures
+computeNativeQualityMeasures(const cv::Mat& grey500,
+                             std::optional<std::span<const MinutiaPosition>> minutiae) {
     NativeQualityMeasures m;
     const detail::LocalRegionGrid grid = detail::computeLocalRegionGrid(grey500);
     const std::vector<double> fda = detail::frequencyDomainValues(grey500, grid);

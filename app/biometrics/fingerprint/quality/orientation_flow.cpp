@@ -10,7 +10,7 @@ namespace detail {
 
 std::vector<double> orientationFlowValues(const LocalRegionGrid& grid) {
     constexpr double kDeg2Rad = M_PI / 180.0;
-    constexpr double kAngleMin = 4.0 * kDeg2Rad;           // changes below 4 degrees are ignored
+    constexpr double kAngleMin = 4.0 * kDeg2Rad;            // changes below 4 degrees are ignored
     constexpr double kAngleRange = (90.0 - 4.0) * kDeg2Rad; // normalises to [0, 1] at 90 degrees
     constexpr double kFullTurn = 360.0 * kDeg2Rad;
     std::vector<double> values;

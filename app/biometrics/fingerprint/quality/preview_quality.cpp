@@ -59,8 +59,8 @@ PreviewFingerQuality scoreRegion(const cv::Mat& image500, const cv::RotatedRect&
             throw;
         q.advice.push_back(CaptureAdvice::PlaceFinger);
     }
-    if (offFrame && std::find(q.advice.begin(), q.advice.end(), CaptureAdvice::CentreFinger) ==
-                        q.advice.end())
+    if (offFrame &&
+        std::find(q.advice.begin(), q.advice.end(), CaptureAdvice::CentreFinger) == q.advice.end())
         q.advice.push_back(CaptureAdvice::CentreFinger);
     return q;
 }
@@ -76,10 +76,9 @@ std::vector<PreviewFingerQuality> scorePreviewFrame(const cv::Mat& frame, double
                                  " ppi is outside 100..5000 ppi");
     std::vector<PreviewFingerQuality> out;
     if (fingers.empty()) {
-        const cv::RotatedRect whole(cv::Point2f(frame.cols / 2.0f, frame.rows / 2.0f),
-                                    cv::Size2f(static_cast<float>(frame.cols),
-                                               static_cast<float>(frame.rows)),
-                                    0.0f);
+        const cv::RotatedRect whole(
+            cv::Point2f(frame.cols / 2.0f, frame.rows / 2.0f),
+            cv::Size2f(static_cast<float>(frame.cols), static_cast<float>(frame.rows)), 0.0f);
         out.push_back(scoreRegion(resampleToPpi(frame, ppi, 500.0), whole, true, false));
         return out;
     }

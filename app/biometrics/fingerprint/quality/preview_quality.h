@@ -16,9 +16,9 @@
 namespace umbral::biometrics {
 
 struct PreviewFingerQuality {
-    cv::RotatedRect region;              ///< the finger region scored (frame coordinates)
-    std::optional<int> score;            ///< 0..100; empty when nothing could be scored
-    std::vector<CaptureAdvice> advice;   ///< most important first; empty when good
+    cv::RotatedRect region;                     ///< the finger region scored (frame coordinates)
+    std::optional<int> score;                   ///< 0..100; empty when nothing could be scored
+    std::vector<CaptureAdvice> advice;          ///< most important first; empty when good
     std::optional<ActionableFeedback> feedback; ///< NIST's feedback values, when measured
 };
 

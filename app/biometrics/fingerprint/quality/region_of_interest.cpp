@@ -107,7 +107,8 @@ double blockCoherence(const cv::Mat& grey8, cv::Rect tile) {
     for (int k = 0; k < h; ++k) {
         const std::uint8_t* row = grey8.ptr<std::uint8_t>(tile.y + k) + tile.x;
         const std::uint8_t* up = grey8.ptr<std::uint8_t>(tile.y + std::max(k - 1, 0)) + tile.x;
-        const std::uint8_t* down = grey8.ptr<std::uint8_t>(tile.y + std::min(k + 1, h - 1)) + tile.x;
+        const std::uint8_t* down =
+            grey8.ptr<std::uint8_t>(tile.y + std::min(k + 1, h - 1)) + tile.x;
         for (int l = 0; l < w; ++l) {
             double gx = 0.0, gy = 0.0;
             if (w > 1) {

@@ -101,9 +101,9 @@ ScoreModel ScoreModel::parse(const std::string& text) {
                 in >> n.value;
             } else if (kind == "split") {
                 in >> n.feature >> n.threshold >> n.left >> n.right;
-                if (n.feature < 0 || static_cast<size_t>(n.feature) >= nf || n.left <= static_cast<int>(i) ||
-                    n.right <= static_cast<int>(i) || static_cast<size_t>(n.left) >= nn ||
-                    static_cast<size_t>(n.right) >= nn)
+                if (n.feature < 0 || static_cast<size_t>(n.feature) >= nf ||
+                    n.left <= static_cast<int>(i) || n.right <= static_cast<int>(i) ||
+                    static_cast<size_t>(n.left) >= nn || static_cast<size_t>(n.right) >= nn)
                     malformed("bad split node");
             } else {
                 malformed("unknown node kind '" + kind + "'");

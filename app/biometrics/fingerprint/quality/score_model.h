@@ -14,7 +14,7 @@ struct ScoreTreeNode {
     double threshold = 0.0; ///< go left when feature value < threshold (NaN goes right)
     int left = -1;
     int right = -1;
-    double value = 0.0;     ///< leaf output
+    double value = 0.0; ///< leaf output
 };
 
 class ScoreModel {
@@ -23,7 +23,7 @@ public:
     double base = 0.0;
     double learningRate = 1.0;
     std::vector<std::vector<ScoreTreeNode>> trees; ///< each tree: nodes, root first
-    std::string description;                        ///< how it was fitted (free text, one line)
+    std::string description;                       ///< how it was fitted (free text, one line)
 
     /// base + learningRate * sum of tree outputs.
     double predict(const std::vector<double>& features) const;

@@ -29,7 +29,8 @@ Result umbralctl(const QStringList& args) {
     p.start(QStringLiteral(UMBRALCTL), args);
     p.waitForFinished(120000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace
@@ -50,8 +51,9 @@ private slots:
 void TestFingerQualityCli::jsonReportsEveryNistNameAndTheBadFile() {
     const QString bad = dir_.filePath(QStringLiteral("not-an-image.png"));
     std::ofstream(bad.toStdString()) << "not a fingerprint";
-    const Result r = umbralctl({QStringLiteral("quality"), QStringLiteral("finger"), QStringLiteral("--json"),
-                                kImages + "SFinGe_Test01.pgm", bad, kImages + "SFinGe_Test03.pgm"});
+    const Result r =
+        umbralctl({QStringLiteral("quality"), QStringLiteral("finger"), QStringLiteral("--json"),
+                   kImages + "SFinGe_Test01.pgm", bad, kImages + "SFinGe_Test03.pgm"});
     QCOMPARE(r.code, 1); // one file failed
     const QJsonArray results = QJsonDocument::fromJson(r.out.toUtf8()).array();
     QCOMPARE(results.size(), 3);
@@ -65,12 +67,12 @@ void TestFingerQualityCli::jsonReportsEveryNistNameAndTheBadFile() {
             QVERIFY2(feedback.contains(QLatin1String(name)), name);
         const QJsonObject measures = o["NativeQualityMeasures"].toObject();
         QCOMPARE(measures.size(), 69); // all of NIST's native measures, minutiae ones included
-        for (const char* name : {"FDA_Bin10_0", "LCS_Bin10_Mean", "OCL_Bin10_StdDev", "OF_Bin10_9",
-                                 "RVUP_Bin10_4", "Mu", "MMB", "ImgProcROIArea_Mean",
-                                 "OrientationMap_ROIFilter_CoherenceRel",
-                                 "OrientationMap_ROIFilter_CoherenceSum", "FingerJetFX_MinutiaeCount",
-                                 "FingerJetFX_MinCount_COMMinRect200x200",
-                                 "FJFXPos_Mu_MinutiaeQuality_2", "FJFXPos_OCL_MinutiaeQuality_80"})
+        for (const char* name :
+             {"FDA_Bin10_0", "LCS_Bin10_Mean", "OCL_Bin10_StdDev", "OF_Bin10_9", "RVUP_Bin10_4",
+              "Mu", "MMB", "ImgProcROIArea_Mean", "OrientationMap_ROIFilter_CoherenceRel",
+              "OrientationMap_ROIFilter_CoherenceSum", "FingerJetFX_MinutiaeCount",
+              "FingerJetFX_MinCount_COMMinRect200x200", "FJFXPos_Mu_MinutiaeQuality_2",
+              "FJFXPos_OCL_MinutiaeQuality_80"})
             QVERIFY2(measures.contains(QLatin1String(name)), name);
         QCOMPARE(measures["Mu"].toDouble(), feedback["EmptyImageOrContrastTooLow"].toDouble());
     }
@@ -86,8 +88,8 @@ void TestFingerQualityCli::textReportsScoresAndErrors() {
     const QString tiny = dir_.filePath(QStringLiteral("tiny.png"));
     cv::Mat print = cv::imread((kImages + "SFinGe_Test02.pgm").toStdString(), cv::IMREAD_UNCHANGED);
     QVERIFY(cv::imwrite(tiny.toStdString(), print(cv::Rect(150, 200, 50, 50))));
-    const Result r = umbralctl({QStringLiteral("quality"), QStringLiteral("finger"), tiny,
-                                kImages + "SFinGe_Test02.pgm"});
+    const Result r = umbralctl(
+        {QStringLiteral("quality"), QStringLiteral("finger"), tiny, kImages + "SFinGe_Test02.pgm"});
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.contains(tiny + QStringLiteral(": error: fingerprint image too small")));
     QVERIFY(r.out.contains(kImages + QStringLiteral("SFinGe_Test02.pgm: score ")));
@@ -105,8 +107,9 @@ void TestFingerQualityCli::ppiResamples() {
     cv::Mat big;
     cv::resize(print, big, cv::Size(), 569.0 / 500.0, 569.0 / 500.0, cv::INTER_CUBIC);
     QVERIFY(cv::imwrite(at569.toStdString(), big));
-    const Result r = umbralctl({QStringLiteral("quality"), QStringLiteral("finger"), QStringLiteral("--ppi"),
-                                QStringLiteral("569"), QStringLiteral("--json"), at569});
+    const Result r =
+        umbralctl({QStringLiteral("quality"), QStringLiteral("finger"), QStringLiteral("--ppi"),
+                   QStringLiteral("569"), QStringLiteral("--json"), at569});
     QCOMPARE(r.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject();
     QCOMPARE(o["resampled_to_500_ppi"].toBool(), true);
@@ -120,7 +123,7 @@ void TestFingerQualityCli::usageErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("no image") << QStringList{"quality", "finger"};
     QTest::newRow("no sub-command") << QStringList{"quality"};
-    QTest::newRow("unknown sub-command") << QStringList{"quality", "iris", "x.png"};
+    QTest::newRow("unknown sub-command") << QStringList{"quality", "retina", "x.png"};
     QTest::newRow("bad ppi") << QStringList{"quality", "finger", "--ppi", "fast", "x.png"};
     QTest::newRow("unknown option") << QStringList{"quality", "finger", "--bogus", "x.png"};
 }

@@ -17,7 +17,8 @@ Q_DECLARE_METATYPE(umbral::biometrics::BiometricErrorCode)
 
 namespace {
 
-const std::string kImages = std::string(UMBRAL_SHARED_DATA) + "/fingerprints/nfiq2-reference/images/";
+const std::string kImages =
+    std::string(UMBRAL_SHARED_DATA) + "/fingerprints/nfiq2-reference/images/";
 
 cv::Mat referenceImage(int n = 1) {
     return cv::imread(kImages + "SFinGe_Test0" + std::to_string(n) + ".pgm", cv::IMREAD_UNCHANGED);
@@ -54,14 +55,16 @@ void TestFingerQualityInput::badFileGivesClearError_data() {
     QTest::addColumn<QString>("mentions");
     QTest::newRow("empty file") << "empty" << BiometricErrorCode::EmptyImage << "empty";
     QTest::newRow("not an image") << "text" << BiometricErrorCode::UnreadableFile << "not an image";
-    QTest::newRow("missing file") << "missing" << BiometricErrorCode::UnreadableFile << "no such file";
+    QTest::newRow("missing file") << "missing" << BiometricErrorCode::UnreadableFile
+                                  << "no such file";
     QTest::newRow("colour image") << "colour" << BiometricErrorCode::NotGrey << "colour";
     QTest::newRow("16-bit image") << "16bit" << BiometricErrorCode::UnsupportedDepth << "16-bit";
     QTest::newRow("tiny image") << "tiny" << BiometricErrorCode::TooSmall << "too small";
     QTest::newRow("huge image") << "huge" << BiometricErrorCode::TooLarge << "too wide";
     QTest::newRow("too high image") << "high" << BiometricErrorCode::TooLarge << "too high";
     QTest::newRow("white image") << "white" << BiometricErrorCode::NoSignal << "near white";
-    QTest::newRow("black image") << "black" << BiometricErrorCode::NoSignal << "too little fingerprint";
+    QTest::newRow("black image") << "black" << BiometricErrorCode::NoSignal
+                                 << "too little fingerprint";
 }
 
 void TestFingerQualityInput::badFileGivesClearError() {

@@ -1,8 +1,8 @@
 // NFIQ 2 native quality measures against NIST's own output for its five reference images, and
 // the exactness of the building blocks the measures rest on.
 
-#include "app/biometrics/fingerprint/quality/fingerprint_preparation.h"
 #include "app/biometrics/fingerprint/quality/finger_quality.h"
+#include "app/biometrics/fingerprint/quality/fingerprint_preparation.h"
 #include "app/biometrics/fingerprint/quality/local_regions.h"
 #include "app/biometrics/fingerprint/quality/minutiae_detection.h"
 #include "app/biometrics/fingerprint/quality/native_quality_measures.h"
@@ -40,8 +40,8 @@ std::map<std::string, double> ourOutput(int image) {
     auto it = cache.find(image);
     if (it != cache.end())
         return it->second;
-    const cv::Mat img = cv::imread(kReference + "images/SFinGe_Test0" + std::to_string(image) + ".pgm",
-                                   cv::IMREAD_UNCHANGED);
+    const cv::Mat img = cv::imread(
+        kReference + "images/SFinGe_Test0" + std::to_string(image) + ".pgm", cv::IMREAD_UNCHANGED);
     const PreparedFingerprint prepared = prepareFingerprint(img, 500);
     const NativeQualityMeasures m = computeNativeQualityMeasures(prepared.image);
     std::map<std::string, double> values;
@@ -146,8 +146,7 @@ void TestFingerQualityMeasures::rotationIsBitExactWithOpenCv() {
 
 void TestFingerQualityMeasures::measuresAreDeterministicAndOrderIndependent() {
     // The same image gives the same values whether measured alone or together, twice.
-    const cv::Mat img =
-        cv::imread(kReference + "images/SFinGe_Test03.pgm", cv::IMREAD_UNCHANGED);
+    const cv::Mat img = cv::imread(kReference + "images/SFinGe_Test03.pgm", cv::IMREAD_UNCHANGED);
     const cv::Mat prepared = prepareFingerprint(img).image;
     const NativeQualityMeasures all = computeNativeQualityMeasures(prepared);
     const HistogramMeasure fda = frequencyDomainAnalysis(prepared);
@@ -172,8 +171,8 @@ void TestFingerQualityMeasures::minutiaeMeasuresComparableWithNist() {
     // would take the centre count and the fractions far off.
     QFETCH(int, image);
     const std::map<std::string, double> nist = nistOutput(image);
-    const cv::Mat img = cv::imread(kReference + "images/SFinGe_Test0" + std::to_string(image) + ".pgm",
-                                   cv::IMREAD_UNCHANGED);
+    const cv::Mat img = cv::imread(
+        kReference + "images/SFinGe_Test0" + std::to_string(image) + ".pgm", cv::IMREAD_UNCHANGED);
     FingerQualityOptions options;
     options.minutiae = umbralMinutiaeDetector();
     const FingerQualityReport r = assessFingerQuality(img, options);

@@ -18,7 +18,8 @@ Q_DECLARE_METATYPE(umbral::biometrics::CaptureAdvice)
 
 namespace {
 
-const std::string kImages = std::string(UMBRAL_SHARED_DATA) + "/fingerprints/nfiq2-reference/images/";
+const std::string kImages =
+    std::string(UMBRAL_SHARED_DATA) + "/fingerprints/nfiq2-reference/images/";
 
 cv::Mat referenceImage(int n) {
     return cv::imread(kImages + "SFinGe_Test0" + std::to_string(n) + ".pgm", cv::IMREAD_UNCHANGED);
@@ -30,10 +31,11 @@ bool has(const std::vector<CaptureAdvice>& advice, CaptureAdvice a) {
 
 /// Pastes `print` into `frame` rotated by `degrees` about `centre`; returns its rotated box.
 cv::RotatedRect paste(cv::Mat& frame, const cv::Mat& print, cv::Point2f centre, float degrees) {
-    const cv::RotatedRect box(centre, cv::Size2f(static_cast<float>(print.cols),
-                                                 static_cast<float>(print.rows)), degrees);
-    const cv::Point2f src[3] = {{0, 0}, {static_cast<float>(print.cols), 0},
-                                {0, static_cast<float>(print.rows)}};
+    const cv::RotatedRect box(
+        centre, cv::Size2f(static_cast<float>(print.cols), static_cast<float>(print.rows)),
+        degrees);
+    const cv::Point2f src[3] = {
+        {0, 0}, {static_cast<float>(print.cols), 0}, {0, static_cast<float>(print.rows)}};
     cv::Point2f corners[4];
     box.points(corners); // bottom-left, top-left, top-right, bottom-right
     const cv::Point2f dst[3] = {corners[1], corners[2], corners[0]};
@@ -154,14 +156,22 @@ void TestFingerQualityPreview::adviceFromMeasures_data() {
     QTest::addColumn<int>("score");
     QTest::addColumn<CaptureAdvice>("expected");
     QTest::addColumn<bool>("present");
-    QTest::newRow("light and unclear: dry") << 0.5 << 200.0 << 150000 << 30 << CaptureAdvice::FingerTooDry << true;
-    QTest::newRow("light, unclear, small contact: press harder") << 0.5 << 200.0 << 60000 << 30 << CaptureAdvice::PressHarder << true;
-    QTest::newRow("dark and unclear: wet") << 0.5 << 90.0 << 150000 << 30 << CaptureAdvice::FingerTooWet << true;
-    QTest::newRow("light but clear: not dry") << 0.8 << 200.0 << 150000 << 80 << CaptureAdvice::FingerTooDry << false;
-    QTest::newRow("dark but clear: not wet") << 0.8 << 90.0 << 150000 << 80 << CaptureAdvice::FingerTooWet << false;
-    QTest::newRow("small contact: press harder") << 0.8 << 150.0 << 30000 << 60 << CaptureAdvice::PressHarder << true;
-    QTest::newRow("poor, no clear cause: again") << 0.7 << 150.0 << 150000 << 20 << CaptureAdvice::PlaceAgain << true;
-    QTest::newRow("good: no advice") << 0.8 << 150.0 << 150000 << 80 << CaptureAdvice::PlaceAgain << false;
+    QTest::newRow("light and unclear: dry")
+        << 0.5 << 200.0 << 150000 << 30 << CaptureAdvice::FingerTooDry << true;
+    QTest::newRow("light, unclear, small contact: press harder")
+        << 0.5 << 200.0 << 60000 << 30 << CaptureAdvice::PressHarder << true;
+    QTest::newRow("dark and unclear: wet")
+        << 0.5 << 90.0 << 150000 << 30 << CaptureAdvice::FingerTooWet << true;
+    QTest::newRow("light but clear: not dry")
+        << 0.8 << 200.0 << 150000 << 80 << CaptureAdvice::FingerTooDry << false;
+    QTest::newRow("dark but clear: not wet")
+        << 0.8 << 90.0 << 150000 << 80 << CaptureAdvice::FingerTooWet << false;
+    QTest::newRow("small contact: press harder")
+        << 0.8 << 150.0 << 30000 << 60 << CaptureAdvice::PressHarder << true;
+    QTest::newRow("poor, no clear cause: again")
+        << 0.7 << 150.0 << 150000 << 20 << CaptureAdvice::PlaceAgain << true;
+    QTest::newRow("good: no advice")
+        << 0.8 << 150.0 << 150000 << 80 << CaptureAdvice::PlaceAgain << false;
 }
 
 void TestFingerQualityPreview::adviceFromMeasures() {
@@ -171,7 +181,8 @@ void TestFingerQualityPreview::adviceFromMeasures() {
     QFETCH(int, score);
     QFETCH(CaptureAdvice, expected);
     QFETCH(bool, present);
-    const auto advice = captureAdvice(measuresWith(lcsMean, roiMean, roiPixels), score, cv::Size(400, 500));
+    const auto advice =
+        captureAdvice(measuresWith(lcsMean, roiMean, roiPixels), score, cv::Size(400, 500));
     QCOMPARE(has(advice, expected), present);
     if (score >= 80 && roiPixels > 50000 && lcsMean > 0.65)
         QVERIFY(advice.empty());
@@ -191,7 +202,8 @@ void TestFingerQualityPreview::simulatedScannerProfiles_data() {
     QTest::newRow("good impression: no advice") << "good" << CaptureAdvice::PlaceAgain << true;
     QTest::newRow("light touch: press harder") << "light" << CaptureAdvice::PressHarder << false;
     QTest::newRow("dry skin: finger too dry") << "dry" << CaptureAdvice::FingerTooDry << false;
-    QTest::newRow("sliver of contact: press harder") << "partial" << CaptureAdvice::PressHarder << false;
+    QTest::newRow("sliver of contact: press harder")
+        << "partial" << CaptureAdvice::PressHarder << false;
 }
 
 void TestFingerQualityPreview::simulatedScannerProfiles() {

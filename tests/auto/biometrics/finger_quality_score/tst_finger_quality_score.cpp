@@ -97,7 +97,8 @@ void TestFingerQualityScore::modelTextRoundTripsAndRejectsDamage() {
     QVERIFY(!m.trees.empty());
     const std::string text = m.toText();
     QCOMPARE(ScoreModel::parse(text).toText(), text);
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error, ScoreModel::parse(text.substr(0, text.size() / 2)));
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                             ScoreModel::parse(text.substr(0, text.size() / 2)));
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, ScoreModel::parse("not a model"));
     // Every input the model needs is derived from measures without minutiae.
     const auto nist = fitting::readNistOutputFile(kReference + "expected/SFinGe_Test01_output.txt");

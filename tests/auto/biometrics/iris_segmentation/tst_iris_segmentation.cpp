@@ -168,6 +168,85 @@ private slots:
         qInfo("overlay written to %s", qPrintable(out));
     }
 
+    // The same real eye seen a little differently (mirrored, moved, nearer or farther, darker,
+    // softer, noisier) gives the same boundaries, moved accordingly: the segmentation is not
+    // balanced on this one picture.
+    void realEyeStableUnderCameraChanges_data() {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("mirrored") << "flip";
+        QTest::newRow("moved 80 px") << "shift";
+        QTest::newRow("25 % nearer") << "nearer";
+        QTest::newRow("25 % farther") << "farther";
+        QTest::newRow("exposure x 0.6") << "darker";
+        QTest::newRow("defocus sigma 2") << "blur";
+        QTest::newRow("sensor noise sigma 6") << "noise";
+    }
+
+    void realEyeStableUnderCameraChanges() {
+        QFETCH(QString, change);
+        const QByteArray data = qgetenv("UMBRAL_SHARED_DATA");
+        const cv::Mat image =
+            readGrey8((data.isEmpty() ? std::string(UMBRAL_SHARED_DATA) : data.toStdString()) +
+                      "/iris/open-iris-anonymized.png");
+        const IrisSegmentation reference = segmentIris(image);
+        cv::Mat changed;
+        double scale = 1.0;
+        cv::Point2d offset(0.0, 0.0);
+        bool mirrored = false;
+        if (change == "flip") {
+            cv::flip(image, changed, 1);
+            mirrored = true;
+        } else if (change == "shift") {
+            changed = cv::Mat(image.size(), CV_8U, cv::Scalar(220));
+            image(cv::Rect(0, 0, image.cols - 80, image.rows))
+                .copyTo(changed(cv::Rect(80, 0, image.cols - 80, image.rows)));
+            offset = {80.0, 0.0};
+        } else if (change == "nearer") {
+            cv::Mat big;
+            cv::resize(image, big, cv::Size(), 1.25, 1.25, cv::INTER_CUBIC);
+            changed = big(cv::Rect(80, 60, image.cols, image.rows)).clone();
+            scale = 1.25;
+            offset = {-80.0, -60.0};
+        } else if (change == "farther") {
+            cv::Mat small;
+            cv::resize(image, small, cv::Size(), 0.75, 0.75, cv::INTER_AREA);
+            changed = cv::Mat(image.size(), CV_8U, cv::Scalar(200));
+            small.copyTo(changed(cv::Rect(80, 60, small.cols, small.rows)));
+            scale = 0.75;
+            offset = {80.0, 60.0};
+        } else if (change == "darker") {
+            image.convertTo(changed, CV_8U, 0.6);
+        } else if (change == "blur") {
+            cv::GaussianBlur(image, changed, cv::Size(0, 0), 2.0);
+        } else if (change == "noise") {
+            cv::Mat noise(image.size(), CV_16S);
+            cv::RNG(3).fill(noise, cv::RNG::NORMAL, 0.0, 6.0);
+            cv::Mat wide;
+            image.convertTo(wide, CV_16S);
+            cv::add(wide, noise, wide);
+            wide.convertTo(changed, CV_8U);
+        }
+        const IrisSegmentation seg = segmentIris(changed);
+        auto expectCentre = [&](cv::Point2d c) {
+            if (mirrored)
+                c.x = image.cols - 1 - c.x;
+            return cv::Point2d(scale * c.x + offset.x, scale * c.y + offset.y);
+        };
+        const auto check = [&](const char* what, const IrisEllipse& found, const IrisEllipse& ref,
+                               double tolPx) {
+            const cv::Point2d c = expectCentre(ref.centre);
+            const double dc = std::hypot(found.centre.x - c.x, found.centre.y - c.y);
+            const double dr = std::abs(found.meanRadius() / (scale * ref.meanRadius()) - 1.0);
+            QVERIFY2(dc <= tolPx && dr <= 0.03,
+                     qPrintable(QString("%1: centre off by %2 px, radius by %3 %")
+                                    .arg(what)
+                                    .arg(dc)
+                                    .arg(100 * dr)));
+        };
+        check("pupil", seg.pupil, reference.pupil, 3.0 * std::max(scale, 1.0));
+        check("limbus", seg.limbus, reference.limbus, 5.0 * std::max(scale, 1.0));
+    }
+
     void badInputIsRefused_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<int>("code");

@@ -126,6 +126,33 @@ private slots:
         QVERIFY(run({"db", "migrate"}).out.contains("current"));
     }
 
+    void exportAndSendToMedium() {
+        QCOMPARE(run({"db", "init"}).code, 0);
+        Result r = run({"enroll", "--synthetic", "--count", "2"});
+        QCOMPARE(r.code, 0);
+        const QString id = r.out.split('\n').first().section(' ', 1);
+        const QString an2 = root_.filePath("export-one.an2");
+        r = run({"export", "--encounter", id, "--out", an2});
+        QCOMPARE(r.code, 0);
+        r = run({"inspect", an2, "--no-images"});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("1.009 TCN"));
+        QCOMPARE(r.out.count("Type-14"), 10);
+        QCOMPARE(run({"export", "--encounter", "nope", "--out", an2}).code, 1);
+        QCOMPARE(run({"export", "--out", an2}).code, 2);
+
+        const QString medium = root_.filePath("medium");
+        QDir().mkpath(medium);
+        r = run({"queue", "send", "--export-dir", medium});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith("acknowledged 2"));
+        QCOMPARE(QDir(medium).entryList({"*.an2"}).size(), 2);
+        r = run({"queue", "list", "--json"});
+        for (const auto& item : QJsonDocument::fromJson(r.out.toUtf8()).array())
+            QCOMPARE(item.toObject()["state"].toString(), QString("acknowledged"));
+        QCOMPARE(run({"queue", "send"}).code, 2); // neither endpoint nor medium
+    }
+
     void commandsBeforeInit() {
         const Result r = run({"queue", "list"});
         QCOMPARE(r.code, 1);

@@ -27,7 +27,8 @@ Result umbralctl(const QStringList& args) {
     QProcess p;
     p.start(UMBRALCTL, args);
     p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
 }
 
@@ -45,19 +46,23 @@ private slots:
         QVERIFY(r.out.contains("14.013 FGP   Finger position: 13"));
         QVERIFY(r.out.contains("99.101 BTY   Biometric type: 00000010"));
         QVERIFY(r.out.contains("10 records; validation: 7 findings"));
-        QVERIFY(r.out.contains("Type-14 record 6, field 14.024: FQM subfield 1: quality value \"110\""));
+        QVERIFY(r.out.contains(
+            "Type-14 record 6, field 14.024: FQM subfield 1: quality value \"110\""));
         // Seven records carry images (Types 4, 10, 13, 14, 15, 16, 17); each becomes a PNG.
         const QStringList pngs = QDir(dir.path()).entryList({"*.png"}, QDir::Files, QDir::Name);
         QCOMPARE(pngs.size(), 7);
-        const cv::Mat slap = cv::imread(dir.filePath("valid1.16-r06-type14.png").toStdString(), cv::IMREAD_UNCHANGED);
+        const cv::Mat slap = cv::imread(dir.filePath("valid1.16-r06-type14.png").toStdString(),
+                                        cv::IMREAD_UNCHANGED);
         QCOMPARE(slap.cols, 1600);
         QCOMPARE(slap.rows, 976);
-        QVERIFY(r.out.contains("image of record 6: " + dir.filePath("valid1.16-r06-type14.png") + " (1600 x 976)"));
+        QVERIFY(r.out.contains("image of record 6: " + dir.filePath("valid1.16-r06-type14.png") +
+                               " (1600 x 976)"));
     }
 
     void jsonForScripts() {
         QTemporaryDir dir;
-        const Result r = umbralctl({"--json", "inspect", kSamples + "valid1.8.an2", "--images", dir.path()});
+        const Result r =
+            umbralctl({"--json", "inspect", kSamples + "valid1.8.an2", "--images", dir.path()});
         QCOMPARE(r.code, 0);
         const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
         const QJsonArray records = doc["records"].toArray();

@@ -130,8 +130,10 @@ void TestTransactionBuilder::buildsValidTransaction() {
     const BiographicData traveler = parseType2Record(t.records[1]);
     const BiographicData expected = encounter().traveler;
     QCOMPARE(QString::fromStdString(traveler.surname), QString::fromStdString(expected.surname));
-    QCOMPARE(QString::fromStdString(traveler.givenNames), QString::fromStdString(expected.givenNames));
-    QCOMPARE(QString::fromStdString(t.records[1].text(type2::NAM)), QString("GARCIA LOPEZ,MARIA JOSE"));
+    QCOMPARE(QString::fromStdString(traveler.givenNames),
+             QString::fromStdString(expected.givenNames));
+    QCOMPARE(QString::fromStdString(t.records[1].text(type2::NAM)),
+             QString("GARCIA LOPEZ,MARIA JOSE"));
     QCOMPARE(QString::fromStdString(t.records[1].text(type2::SEX)), QString("F"));
     QCOMPARE(QString::fromStdString(traveler.document.number), QString("PAB123456"));
     QCOMPARE(QString::fromStdString(traveler.document.expiryDate), QString("20310630"));
@@ -174,7 +176,8 @@ void TestTransactionBuilder::fingerprintRecordsCarryImageQualityAndSegments() {
     const Record& single = t.records[4];
     QCOMPARE(QString::fromStdString(single.text(type14::FGP)), QString("7"));
     QVERIFY(!single.find(type14::SEG));
-    QVERIFY((single.find(type14::FQM)->subfields()[0] == std::vector<std::string>{"7", "254", "1A2B", "7"}));
+    QVERIFY((single.find(type14::FQM)->subfields()[0] ==
+             std::vector<std::string>{"7", "254", "1A2B", "7"}));
 }
 
 void TestTransactionBuilder::irisRecordsAreLossless() {
@@ -184,7 +187,8 @@ void TestTransactionBuilder::irisRecordsAreLossless() {
     QCOMPARE(QString::fromStdString(right.text(type17::ELR)), QString("1"));
     QCOMPARE(QString::fromStdString(right.text(type17::CGA)), QString("PNG"));
     QCOMPARE(QString::fromStdString(right.text(type17::EAS)), QString("NIR"));
-    QVERIFY((right.find(type17::IQS)->subfields()[0] == std::vector<std::string>{"87", "FFFF", "1"}));
+    QVERIFY(
+        (right.find(type17::IQS)->subfields()[0] == std::vector<std::string>{"87", "FFFF", "1"}));
     QCOMPARE(cv::norm(decodeRecordImage(right), content.irises[0].image, cv::NORM_INF), 0.0);
     const Record& left = t.records[6];
     QCOMPARE(QString::fromStdString(left.text(type17::CGA)), QString("NONE"));
@@ -195,22 +199,44 @@ void TestTransactionBuilder::irisRecordsAreLossless() {
 void TestTransactionBuilder::refusesBadInput_data() {
     QTest::addColumn<QString>("damage");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("finger position 11") << "position" << "fingerprint capture 1 (FGP 11): position must be 1-10";
-    QTest::newRow("1000 ppi") << "ppi" << "1000 ppi; WSQ is specified for 500 ppi";
-    QTest::newRow("colour image") << "colour" << "8-bit grey";
-    QTest::newRow("quality 101") << "quality" << "quality score 101 is not 0-100";
-    QTest::newRow("NFIQ 6") << "nfiq" << "NFIQ value 6 is not 1-5";
-    QTest::newRow("quality of another finger") << "otherfinger" << "quality for finger 9, which it does not show";
-    QTest::newRow("segment outside the image") << "segment" << "segment of finger 2 is not a box inside the image";
-    QTest::newRow("missing finger of another slap") << "missing" << "missing finger 3 is not part of this slap";
-    QTest::newRow("segments on a single finger") << "singleseg" << "segments and missing fingers belong to slap records";
-    QTest::newRow("eye label 3") << "eye" << "eye label must be 0, 1 (right) or 2 (left)";
-    QTest::newRow("date of birth 13th month") << "dob" << "Type-2 field 2.022 DOB: \"19851302\" is not a date";
-    QTest::newRow("lower-case nationality") << "nationality" << "Type-2 field 2.021 CTZ: \"esp\" is not an ICAO";
-    QTest::newRow("comma in a name") << "name" << "Type-2 field 2.018 NAM";
-    QTest::newRow("no transaction control number") << "tcn" << "Type-1 record 1, field 1.009: TCN must have 1 to 40 characters";
-    QTest::newRow("date with dashes") << "date" << "Type-1 record 1, field 1.005: DAT \"2026-11-28\" is not a date CCYYMMDD";
-    QTest::newRow("capture date") << "fcd" << "Type-14 record 3, field 14.005: FCD \"yesterday\" is not a date CCYYMMDD";
+    QTest::newRow("finger position 11") << "position"
+                                        << "fingerprint capture 1 (FGP 11): position must be 1-10";
+    QTest::newRow("1000 ppi") << "ppi"
+                              << "1000 ppi; WSQ is specified for 500 ppi";
+    QTest::newRow("colour image") << "colour"
+                                  << "8-bit grey";
+    QTest::newRow("quality 101") << "quality"
+                                 << "quality score 101 is not 0-100";
+    QTest::newRow("NFIQ 6") << "nfiq"
+                            << "NFIQ value 6 is not 1-5";
+    QTest::newRow("quality of another finger") << "otherfinger"
+                                               << "quality for finger 9, which it does not show";
+    QTest::newRow("segment outside the image")
+        << "segment"
+        << "segment of finger 2 is not a box inside the image";
+    QTest::newRow("missing finger of another slap") << "missing"
+                                                    << "missing finger 3 is not part of this slap";
+    QTest::newRow("segments on a single finger")
+        << "singleseg"
+        << "segments and missing fingers belong to slap records";
+    QTest::newRow("eye label 3") << "eye"
+                                 << "eye label must be 0, 1 (right) or 2 (left)";
+    QTest::newRow("date of birth 13th month")
+        << "dob"
+        << "Type-2 field 2.022 DOB: \"19851302\" is not a date";
+    QTest::newRow("lower-case nationality") << "nationality"
+                                            << "Type-2 field 2.021 CTZ: \"esp\" is not an ICAO";
+    QTest::newRow("comma in a name") << "name"
+                                     << "Type-2 field 2.018 NAM";
+    QTest::newRow("no transaction control number")
+        << "tcn"
+        << "Type-1 record 1, field 1.009: TCN must have 1 to 40 characters";
+    QTest::newRow("date with dashes")
+        << "date"
+        << "Type-1 record 1, field 1.005: DAT \"2026-11-28\" is not a date CCYYMMDD";
+    QTest::newRow("capture date")
+        << "fcd"
+        << "Type-14 record 3, field 14.005: FCD \"yesterday\" is not a date CCYYMMDD";
 }
 
 void TestTransactionBuilder::refusesBadInput() {

@@ -133,7 +133,8 @@ void TestWsq::treeTilesTheImage() {
     // The 64 subbands cover every coefficient exactly once.
     cv::Mat cover = cv::Mat::zeros(height, width, CV_32S);
     for (const wsq::Region& r : tree.subbands) {
-        QVERIFY(r.width >= 0 && r.height >= 0 && r.x + r.width <= width && r.y + r.height <= height);
+        QVERIFY(r.width >= 0 && r.height >= 0 && r.x + r.width <= width &&
+                r.y + r.height <= height);
         if (r.area() > 0)
             cover(cv::Rect(r.x, r.y, r.width, r.height)) += 1;
     }
@@ -234,7 +235,8 @@ void TestWsq::huffmanTablesAreLimitedAndDecodable() {
     wsq::encodeBlock(block, wsq::canonicalCodes(blockTable), bytes);
     bytes.insert(bytes.end(), {0xFF, 0xA1}); // a marker ends the data
     std::vector<std::int32_t> decoded;
-    const std::size_t end = wsq::decodeBlock(bytes, 0, wsq::HuffmanDecoder(blockTable), decoded, block.size());
+    const std::size_t end =
+        wsq::decodeBlock(bytes, 0, wsq::HuffmanDecoder(blockTable), decoded, block.size());
     QCOMPARE(end, bytes.size() - 2);
     QVERIFY(decoded == block);
 }
@@ -274,8 +276,8 @@ void TestWsq::nistImagesDecode() {
         QCOMPARE(decoded.image.cols, image->width);
         QCOMPARE(decoded.image.rows, image->height);
     }
-    const std::string out = std::string(UMBRAL_TEST_OUTPUT) + "/wsq_" + file.toStdString() + "_record" +
-                            std::to_string(record) + ".png";
+    const std::string out = std::string(UMBRAL_TEST_OUTPUT) + "/wsq_" + file.toStdString() +
+                            "_record" + std::to_string(record) + ".png";
     QVERIFY(cv::imwrite(out, decoded.image));
 
     // It looks like a print: most detail in the ridge band, a light background, dark ridges.
@@ -312,8 +314,10 @@ void TestWsq::encodingMatchesReferenceEncoder() {
     const double rms = rmsError(original, decoded);
     const double ratio = double(original.total()) / wsqBytes.size();
     qInfo("%s: %zu bytes (reference %d), %.2f:1, %.3f bpp, RMS %.4f (reference %.4f)",
-          qPrintable(image), wsqBytes.size(), referenceBytes, ratio, 8.0 / ratio, rms, referenceRms);
-    QVERIFY2(std::abs(double(wsqBytes.size()) / referenceBytes - 1.0) < 0.01, "size differs from the reference by 1 % or more");
+          qPrintable(image), wsqBytes.size(), referenceBytes, ratio, 8.0 / ratio, rms,
+          referenceRms);
+    QVERIFY2(std::abs(double(wsqBytes.size()) / referenceBytes - 1.0) < 0.01,
+             "size differs from the reference by 1 % or more");
     QVERIFY2(rms < referenceRms * 1.01, "RMS error more than 1 % above the reference encoder's");
     QVERIFY(ratio > 10.0); // 0.75 bpp is nominally 10.7:1; the allocation model lands above it
 }
@@ -325,7 +329,8 @@ void TestWsq::higherBitRateGivesBiggerAndCloserImage() {
     const auto lowBytes = encodeWsq(original, low);
     const auto highBytes = encodeWsq(original, high);
     QVERIFY(highBytes.size() > 2 * lowBytes.size());
-    QVERIFY(rmsError(original, decodeWsq(highBytes).image) < 0.6 * rmsError(original, decodeWsq(lowBytes).image));
+    QVERIFY(rmsError(original, decodeWsq(highBytes).image) <
+            0.6 * rmsError(original, decodeWsq(lowBytes).image));
 }
 
 void TestWsq::headerCarriesSizeAndResolution() {
@@ -354,8 +359,10 @@ void TestWsq::encoderRefusesUnusableImages() {
         return InterchangeErrorCode::Malformed; // "no error": never expected here
     };
     QCOMPARE(code(cv::Mat()), InterchangeErrorCode::InvalidArgument);
-    QCOMPARE(code(cv::Mat(100, 100, CV_8UC3, cv::Scalar::all(9))), InterchangeErrorCode::InvalidArgument);
-    QCOMPARE(code(cv::Mat(100, 40, CV_8UC1, cv::Scalar::all(9))), InterchangeErrorCode::InvalidArgument);
+    QCOMPARE(code(cv::Mat(100, 100, CV_8UC3, cv::Scalar::all(9))),
+             InterchangeErrorCode::InvalidArgument);
+    QCOMPARE(code(cv::Mat(100, 40, CV_8UC1, cv::Scalar::all(9))),
+             InterchangeErrorCode::InvalidArgument);
     QCOMPARE(code(fvcImage("101_1"), 0.0), InterchangeErrorCode::InvalidArgument);
     // A flat image is fine: only its mean is transmitted.
     const cv::Mat flat(80, 80, CV_8UC1, cv::Scalar::all(173));
@@ -401,8 +408,7 @@ void TestWsq::malformedStreamsAreRefused() {
             ++i;
         s[i] -= 3;
         s[dht + 5] += 3;
-    }
-    else if (damage == "filter0")
+    } else if (damage == "filter0")
         s[dtt + 4] = 0;
     else if (damage == "filter8")
         s[dtt + 4] = 8;

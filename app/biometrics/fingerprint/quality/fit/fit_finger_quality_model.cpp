@@ -82,8 +82,9 @@ int main(int argc, char** argv) {
             for (int i = 1; i <= 5; ++i) {
                 const auto named = readNistOutputFile(reference + "/expected/SFinGe_Test0" +
                                                       std::to_string(i) + "_output.txt");
-                const double ours = std::round(std::clamp(
-                    model.predict(featureVector(named, set.featureNames, withMinutiae)), 0.0, 100.0));
+                const double ours = std::round(
+                    std::clamp(model.predict(featureVector(named, set.featureNames, withMinutiae)),
+                               0.0, 100.0));
                 std::cout << "SFinGe_Test0" << i << ": NIST " << named.at("UnifiedQualityScore")
                           << ", ours fed NIST's measures " << ours << "\n";
             }

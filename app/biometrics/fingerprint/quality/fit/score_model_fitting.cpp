@@ -16,10 +16,9 @@ namespace umbral::biometrics::fitting {
 
 namespace {
 
-const char* const kMinutiaeMeasures[] = {"FingerJetFX_MinutiaeCount",
-                                         "FingerJetFX_MinCount_COMMinRect200x200",
-                                         "FJFXPos_Mu_MinutiaeQuality_2",
-                                         "FJFXPos_OCL_MinutiaeQuality_80"};
+const char* const kMinutiaeMeasures[] = {
+    "FingerJetFX_MinutiaeCount", "FingerJetFX_MinCount_COMMinRect200x200",
+    "FJFXPos_Mu_MinutiaeQuality_2", "FJFXPos_OCL_MinutiaeQuality_80"};
 
 std::vector<std::string> splitCsvLine(const std::string& line) {
     std::vector<std::string> out;
@@ -106,7 +105,8 @@ private:
         }
         std::vector<int> left, right;
         for (int row : rows)
-            (x(row, static_cast<size_t>(bestFeature)) < bestThreshold ? left : right).push_back(row);
+            (x(row, static_cast<size_t>(bestFeature)) < bestThreshold ? left : right)
+                .push_back(row);
         nodes_[static_cast<size_t>(id)].feature = bestFeature;
         nodes_[static_cast<size_t>(id)].threshold = bestThreshold;
         const int l = grow(left, depth + 1);
@@ -161,8 +161,8 @@ std::map<std::string, double> readNistOutputFile(const std::string& path) {
 
 std::vector<double> featureVector(const std::map<std::string, double>& named,
                                   const std::vector<std::string>& featureNames, bool withMinutiae) {
-    const std::map<std::string, double> f = scoreFeatureValues(
-        measuresFromNamedValues(withMinutiae ? named : withoutMinutiae(named)));
+    const std::map<std::string, double> f =
+        scoreFeatureValues(measuresFromNamedValues(withMinutiae ? named : withoutMinutiae(named)));
     std::vector<double> x;
     for (const auto& n : featureNames)
         x.push_back(f.at(n));
@@ -223,7 +223,8 @@ ScoreModel fitBoosted(const std::vector<Sample>& all, const std::vector<int>& ro
             state = state * 6364136223846793005ULL + 1442695040888963407ULL;
             std::swap(idx[i - 1], idx[static_cast<size_t>((state >> 33) % i)]);
         }
-        const size_t keep = static_cast<size_t>(std::lround(p.featureShare * static_cast<double>(idx.size())));
+        const size_t keep =
+            static_cast<size_t>(std::lround(p.featureShare * static_cast<double>(idx.size())));
         std::fill(usable.begin(), usable.end(), 0);
         for (size_t i = 0; i < keep; ++i)
             usable[idx[i]] = 1;
@@ -235,10 +236,12 @@ ScoreModel fitBoosted(const std::vector<Sample>& all, const std::vector<int>& ro
         std::vector<int> sample = rows;
         if (p.subsample < 1.0) {
             // Each tree sees a fixed-size pseudo-random subset (partial Fisher-Yates, 64-bit LCG).
-            const size_t k = static_cast<size_t>(std::lround(p.subsample * static_cast<double>(rows.size())));
+            const size_t k =
+                static_cast<size_t>(std::lround(p.subsample * static_cast<double>(rows.size())));
             for (size_t i = 0; i < k; ++i) {
                 state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-                std::swap(sample[i], sample[i + static_cast<size_t>((state >> 33) % (sample.size() - i))]);
+                std::swap(sample[i],
+                          sample[i + static_cast<size_t>((state >> 33) % (sample.size() - i))]);
             }
             sample.resize(k);
             std::sort(sample.begin(), sample.end());
@@ -248,14 +251,21 @@ ScoreModel fitBoosted(const std::vector<Sample>& all, const std::vector<int>& ro
             // set each leaf to the median residual of its rows.
             std::vector<double> sign(all.size(), 0.0);
             for (int row : rows)
-                sign[static_cast<size_t>(row)] = residual[static_cast<size_t>(row)] > 0 ? 1.0 : (residual[static_cast<size_t>(row)] < 0 ? -1.0 : 0.0);
+                sign[static_cast<size_t>(row)] =
+                    residual[static_cast<size_t>(row)] > 0
+                        ? 1.0
+                        : (residual[static_cast<size_t>(row)] < 0 ? -1.0 : 0.0);
             TreeBuilder builder(all, sign, p, usable);
             std::vector<ScoreTreeNode> tree = builder.build(sample);
             std::vector<std::vector<double>> leafResiduals(tree.size());
             for (int row : sample) {
                 int i = 0;
                 while (tree[static_cast<size_t>(i)].feature >= 0)
-                    i = all[static_cast<size_t>(row)].x[static_cast<size_t>(tree[static_cast<size_t>(i)].feature)] < tree[static_cast<size_t>(i)].threshold ? tree[static_cast<size_t>(i)].left : tree[static_cast<size_t>(i)].right;
+                    i = all[static_cast<size_t>(row)]
+                                    .x[static_cast<size_t>(tree[static_cast<size_t>(i)].feature)] <
+                                tree[static_cast<size_t>(i)].threshold
+                            ? tree[static_cast<size_t>(i)].left
+                            : tree[static_cast<size_t>(i)].right;
                 leafResiduals[static_cast<size_t>(i)].push_back(residual[static_cast<size_t>(row)]);
             }
             for (size_t i = 0; i < tree.size(); ++i) {
@@ -263,7 +273,8 @@ ScoreModel fitBoosted(const std::vector<Sample>& all, const std::vector<int>& ro
                 if (tree[i].feature >= 0 || v.empty())
                     continue;
                 std::sort(v.begin(), v.end());
-                tree[i].value = v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
+                tree[i].value =
+                    v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
             }
             m.trees.push_back(tree);
         } else {
@@ -290,7 +301,8 @@ ScoreModel fit(const std::vector<Sample>& all, const std::vector<int>& rows,
     sum.featureNames = featureNames;
     sum.learningRate = p.learningRate / p.bags;
     for (int b = 0; b < p.bags; ++b) {
-        const ScoreModel m = fitBoosted(all, rows, featureNames, p, 1234567 + 7919ULL * static_cast<std::uint64_t>(b));
+        const ScoreModel m = fitBoosted(all, rows, featureNames, p,
+                                        1234567 + 7919ULL * static_cast<std::uint64_t>(b));
         sum.base += m.base / p.bags;
         sum.trees.insert(sum.trees.end(), m.trees.begin(), m.trees.end());
     }
@@ -349,9 +361,10 @@ ScoreModel fitShippedModel(const TrainingSet& table, const CvResult& cv) {
     ScoreModel model = fit(table.samples, rows, table.featureNames, kShippedParams);
     std::ostringstream d;
     d << std::fixed << std::setprecision(3) << "average of " << kShippedParams.bags
-      << " gradient-boosted regression tree models (" << kShippedParams.trees << " trees each, depth "
-      << kShippedParams.depth << ", learning rate " << kShippedParams.learningRate << ", min leaf "
-      << kShippedParams.minLeaf << ", row subsample " << kShippedParams.subsample
+      << " gradient-boosted regression tree models (" << kShippedParams.trees
+      << " trees each, depth " << kShippedParams.depth << ", learning rate "
+      << kShippedParams.learningRate << ", min leaf " << kShippedParams.minLeaf
+      << ", row subsample " << kShippedParams.subsample
       << ") fitted to NIST's NFIQ 2 v2.3 conformance table (" << table.samples.size()
       << " scored images), no minutiae inputs; 10-fold CV MAE " << cv.mae << ", Spearman "
       << cv.spearman;

@@ -24,7 +24,8 @@ struct Params {
     double learningRate = 0.05;
     int minLeaf = 5;
     double subsample = 1.0; ///< share of the rows each tree sees (stochastic gradient boosting)
-    bool absoluteLoss = false; ///< least absolute deviation: trees split on signs, leaves are medians
+    bool absoluteLoss =
+        false;    ///< least absolute deviation: trees split on signs, leaves are medians
     int bags = 1; ///< average of this many boosted models, each on its own row subsamples
     double featureShare = 1.0; ///< share of the inputs each bag may split on (random subspace)
 };
