@@ -170,4 +170,13 @@ qint64 AlertRepository::count(std::optional<AlertState> state) const {
     return s.step() ? s.int64(0) : 0;
 }
 
+std::optional<std::pair<qint64, QString>> AlertRepository::enrollingOfficer(qint64 alertId) const {
+    Statement s = db_.prepare("SELECT e.officer_id, e.officer_name FROM alerts a JOIN encounters e ON e.id = a.encounter_id "
+                              "WHERE a.id = ?");
+    s.bind(1, alertId);
+    if (!s.step())
+        return std::nullopt;
+    return std::make_pair(s.isNull(0) ? qint64(0) : s.int64(0), s.text(1));
+}
+
 } // namespace umbral::storage

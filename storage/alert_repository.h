@@ -55,6 +55,9 @@ public:
     void setState(qint64 id, AlertState state, const QString& decidedBy, const QString& reason,
                   const QDateTime& at);
     qint64 count(std::optional<AlertState> state = std::nullopt) const;
+    /// Who enrolled the encounter an alert belongs to (user id, 0 for a command-line technician,
+    /// and name), for the four-eyes rule. nullopt for an unknown alert.
+    std::optional<std::pair<qint64, QString>> enrollingOfficer(qint64 alertId) const;
 
 private:
     Database& db_;

@@ -79,6 +79,7 @@ ScreeningSettings ScreeningSettings::load(const QString& file) {
     if (s.biographicReport > s.biographicYellow)
         bad("screening/biographic_report", QStringLiteral("must not be above biographic_yellow"));
     s.documentMatchRed = boolean(ini, "screening/document_match_red", s.documentMatchRed);
+    s.corroboratedRed = boolean(ini, "screening/corroborated_red", s.corroboratedRed);
     if (ini.contains("screening/finger_gallery_positions")) {
         s.fingerGalleryPositions.clear();
         for (const QString& item : list(ini, "screening/finger_gallery_positions")) {
@@ -109,6 +110,7 @@ void ScreeningSettings::save(const QString& file) const {
     ini.setValue("screening/biographic_yellow", biographicYellow);
     ini.setValue("screening/biographic_report", biographicReport);
     ini.setValue("screening/document_match_red", documentMatchRed);
+    ini.setValue("screening/corroborated_red", corroboratedRed);
     QStringList positions;
     for (FingerPosition p : fingerGalleryPositions)
         positions << toKey(p);

@@ -9,14 +9,15 @@
 //   demo_mode=false           ; true only on a demo station: trusts the published demo key
 //   max_age_days=7            ; a watchlist older than this is reported as stale
 //   [screening]
-//   finger_red_fmr=1e-7       ; fused fingerprint false-match rate per listed person for red
-//   finger_yellow_fmr=1e-4    ; ... for yellow
-//   iris_red_fmr=1e-7         ; iris false-match rate per listed person for red
-//   iris_yellow_fmr=1e-4
+//   finger_red_fmr=1e-9       ; fused fingerprint false-match rate per listed person for red
+//   finger_yellow_fmr=1e-7    ; ... for yellow (expected false alarms per traveler: list size x rate)
+//   iris_red_fmr=1e-9         ; iris false-match rate per listed person for red
+//   iris_yellow_fmr=1e-7
 //   biographic_yellow=0.80    ; biographic score from which a person is a possible match
 //   biographic_report=0.70    ; candidates below this are not reported at all
 //   document_match_red=true   ; an exact document number match is red
-//   finger_gallery_positions=right-index,left-index,right-thumb,left-thumb
+//   corroborated_red=true     ; two independent possible matches (e.g. fingerprint and name) are red
+//   finger_gallery_positions=right-index,left-index
 //   finger_shortlist=20       ; people whose every finger is compared after the gallery search
 //   max_candidates=10         ; candidates reported (and alerts raised) per screening
 
@@ -35,15 +36,15 @@ struct ScreeningSettings {
     bool demoMode = false;
     int maxAgeDays = 7;
     // [screening]
-    double fingerRedFmr = 1e-7;
-    double fingerYellowFmr = 1e-4;
-    double irisRedFmr = 1e-7;
-    double irisYellowFmr = 1e-4;
+    double fingerRedFmr = 1e-9;
+    double fingerYellowFmr = 1e-7;
+    double irisRedFmr = 1e-9;
+    double irisYellowFmr = 1e-7;
     double biographicYellow = 0.80;
     double biographicReport = 0.70;
     bool documentMatchRed = true;
-    std::vector<FingerPosition> fingerGalleryPositions{FingerPosition::RightIndex, FingerPosition::LeftIndex,
-                                                       FingerPosition::RightThumb, FingerPosition::LeftThumb};
+    bool corroboratedRed = true;
+    std::vector<FingerPosition> fingerGalleryPositions{FingerPosition::RightIndex, FingerPosition::LeftIndex};
     int fingerShortlist = 20;
     int maxCandidates = 10;
 

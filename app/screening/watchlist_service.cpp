@@ -1,5 +1,6 @@
 #include "app/screening/watchlist_service.h"
 
+#include "app/screening/biometric_preparation.h"
 #include "app/services/access.h"
 #include "storage/station_store.h"
 
@@ -21,7 +22,7 @@ struct WatchlistService::Checked {
 };
 
 WatchlistService::WatchlistService(storage::StationStore& store, ScreeningSettings settings)
-    : store_(store), settings_(std::move(settings)) {}
+    : store_(store), settings_(std::move(settings)), preparer_(prepareListedBiometrics) {}
 
 WatchlistService::Checked WatchlistService::open(const QString& path, PackageReader& reader, const TrustedKeys& trusted) {
     Q_UNUSED(path);

@@ -70,6 +70,7 @@ class WatchlistService {
 public:
     WatchlistService(storage::StationStore& store, ScreeningSettings settings);
 
+    /// By default prepareListedBiometrics (biometric_preparation.h).
     void setSamplePreparer(SamplePreparer preparer) { preparer_ = std::move(preparer); }
 
     /// Imports a package in one transaction. Refusals (PackageRefused) change nothing in the

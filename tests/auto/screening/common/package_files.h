@@ -1,7 +1,11 @@
 #pragma once
 
 // Writing watchlist package files for tests: a header, records, a signing key.
+#include "app/biometrics/fingerprint/minutiae/iso19794_2.h"
+#include "app/biometrics/iris/iris_code.h"
 #include "app/screening/watchlist_package.h"
+
+#include <random>
 
 #include <QFile>
 #include <QString>
@@ -33,6 +37,34 @@ inline void writePackage(const QString& path, const screening::PackageHeader& he
     for (const auto& r : records)
         w.add(r);
     w.finish();
+}
+
+/// A well-formed ISO/IEC 19794-2 record of invented minutiae (for import tests, not matching).
+inline QByteArray inventedFingerTemplate(unsigned seed, int position) {
+    std::mt19937 rng(seed);
+    biometrics::FingerMinutiaeRecord r;
+    r.imageWidth = 400;
+    r.imageHeight = 500;
+    biometrics::FingerMinutiaeView v;
+    v.fingerPosition = position;
+    for (int i = 0; i < 30; ++i)
+        v.minutiae.push_back({float(20 + rng() % 360), float(20 + rng() % 460), float(rng() % 256) * 360.f / 256.f,
+                              (rng() & 1) ? biometrics::MinutiaType::RidgeEnding : biometrics::MinutiaType::Bifurcation, 60});
+    r.views.push_back(v);
+    const auto bytes = biometrics::writeFingerMinutiaeRecord(r);
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
+}
+
+/// A well-formed iris code of random bits.
+inline QByteArray inventedIrisCode(unsigned seed) {
+    std::mt19937_64 rng(seed);
+    biometrics::IrisTemplate t;
+    for (auto& w : t.code)
+        w = rng();
+    for (auto& w : t.mask)
+        w = rng() | rng();
+    const auto bytes = t.serialise();
+    return QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
 }
 
 inline screening::PackageRecord upsert(const WatchlistEntry& e) { return {screening::RecordOp::Upsert, e}; }

@@ -50,8 +50,8 @@ class TestWatchlistImport : public QObject {
             WatchlistEntry e = person(QStringLiteral("E%1").arg(i), QStringLiteral("GARCÍA LÓPEZ, MARÍA %1").arg(i),
                                       QStringLiteral("1970-02-%1").arg(1 + i % 28, 2, 10, QLatin1Char('0')),
                                       QStringLiteral("P%1").arg(1000000 + i));
-            e.fingers.push_back({FingerPosition::RightIndex, QByteArray("finger-template-") + QByteArray::number(i), true, 500});
-            e.irises.push_back({IrisSide::Left, QByteArray("iris-code-") + QByteArray::number(i), true});
+            e.fingers.push_back({FingerPosition::RightIndex, inventedFingerTemplate(unsigned(i), 2), true, 500});
+            e.irises.push_back({IrisSide::Left, inventedIrisCode(unsigned(i)), true});
             out.push_back(upsert(e));
         }
         return out;
@@ -115,8 +115,8 @@ private slots:
         QVERIFY(e);
         QCOMPARE(e->entry.names.first(), QStringLiteral("GARCÍA LÓPEZ, MARÍA 7"));
         QCOMPARE(e->entry.fingers.size(), std::size_t(1));
-        QCOMPARE(e->entry.fingers[0].data, QByteArray("finger-template-7"));
-        QCOMPARE(e->entry.irises[0].data, QByteArray("iris-code-7"));
+        QCOMPARE(e->entry.fingers[0].data, inventedFingerTemplate(7, 2));
+        QCOMPARE(e->entry.irises[0].data, inventedIrisCode(7));
         QCOMPARE(st.store->watchlist().findByDocumentNumber("p-1000007").size(), std::size_t(1));
         const auto pkgs = service.packages(admin);
         QCOMPARE(pkgs.size(), std::size_t(1));
@@ -128,8 +128,10 @@ private slots:
         QFile db(st.paths.databaseFile());
         QVERIFY(db.open(QIODevice::ReadOnly));
         const QByteArray raw = db.readAll();
-        for (const char* secret : {"MAR\xc3\x8d" "A 7", "P1000007", "1000007", "finger-template-7", "iris-code-7", "Detain"})
+        for (const char* secret : {"MAR\xc3\x8d" "A 7", "P1000007", "1000007", "Detain"})
             QVERIFY2(!raw.contains(secret), secret);
+        QVERIFY(!raw.contains(inventedFingerTemplate(7, 2).mid(24, 60)));
+        QVERIFY(!raw.contains(inventedIrisCode(7).mid(20, 60)));
         for (const auto& a : st.store->audit().list())
             QVERIFY(!a.detail.contains("GARC") && !a.subject.contains("GARC"));
         QCOMPARE(st.store->audit().list().back().action, QStringLiteral("watchlist.import"));
@@ -216,6 +218,8 @@ private slots:
         QTest::newRow("delta on another base") << "wrong-base" << "wrong-base-version";
         QTest::newRow("malformed entry halfway") << "malformed-entry" << "malformed-entry";
         QTest::newRow("removal of an absent entry") << "absent-removal" << "malformed-entry";
+        QTest::newRow("a template that does not parse") << "bad-template" << "malformed-entry";
+        QTest::newRow("an iris code that does not parse") << "bad-iris-code" << "malformed-entry";
         QTest::newRow("fewer records than announced") << "short" << "malformed";
         QTest::newRow("not a package") << "garbage" << "not-a-package";
     }
@@ -248,6 +252,13 @@ private slots:
             std::vector<PackageRecord> records = people(30);
             records[17].entry.severity = 9; // after 17 good entries were already written
             writePackage(file, packageHeader("KST", 6, 30), records, key);
+        } else if (kind == "bad-template" || kind == "bad-iris-code") {
+            std::vector<PackageRecord> records = people(10);
+            if (kind == "bad-template")
+                records[6].entry.fingers[0].data = inventedFingerTemplate(6, 2).left(40); // truncated
+            else
+                records[6].entry.irises[0].data = QByteArray(526, 'x');
+            writePackage(file, packageHeader("KST", 6, 10), records, key);
         } else if (kind == "absent-removal") {
             std::vector<PackageRecord> records = people(3, 100);
             records.push_back(removal("NOT-THERE"));
