@@ -33,7 +33,8 @@ AlertState finalState(storage::AlertDecision d) {
     return d == storage::AlertDecision::Confirm ? AlertState::Confirmed : AlertState::Dismissed;
 }
 
-QString subjectFor(qint64 alertId) { return QStringLiteral("alert:%1").arg(alertId); }
+// The alert's number, as the screening writes it for alert.open: one subject for the whole story.
+QString subjectFor(qint64 alertId) { return QString::number(alertId); }
 
 // What a refused decision throws, after its audit row is written.
 struct Refusal {

@@ -9,7 +9,11 @@
 #include "app/biometrics/iris/iris_segmentation.h"
 #include "app/screening/biographic_matcher.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStringList>
+#include <algorithm>
 #include <opencv2/imgcodecs.hpp>
 #include <cmath>
 #include <optional>
@@ -152,6 +156,7 @@ const WatchlistSample* pickSample(const std::vector<WatchlistSample>& samples, b
 FingerEvidence compareFinger(const Capture& capture, const WatchlistSample& sample) {
     FingerEvidence f;
     f.position = capture.finger;
+    f.listedPosition = FingerPosition(sample.position);
     try {
         cv::Mat probe = decodeGrey(capture.image);
         if (probe.empty())
@@ -236,20 +241,59 @@ IrisEvidence compareIris(const Capture& capture, const WatchlistSample& sample) 
 } // namespace
 
 AlertEvidence buildAlertEvidence(const Encounter& encounter, const WatchlistEntry& listed,
-                                 const std::vector<storage::WatchlistSample>& samples) {
+                                 const std::vector<storage::WatchlistSample>& samples,
+                                 const std::vector<FingerPairing>& pairings) {
     AlertEvidence out;
     addBiographic(out, encounter, listed);
-    for (const Capture& capture : encounter.captures) {
-        if (capture.isException() || capture.image.isEmpty())
-            continue;
-        if (capture.modality == Modality::Finger && isSingleFinger(capture.finger)) {
-            if (const WatchlistSample* s = pickSample(samples, false, int(capture.finger)))
-                out.fingers.push_back(compareFinger(capture, *s));
-        } else if (capture.modality == Modality::Iris) {
-            if (const WatchlistSample* s = pickSample(samples, true, int(capture.iris)))
-                out.irises.push_back(compareIris(capture, *s));
-        }
+    auto capturedFinger = [&](FingerPosition p) -> const Capture* {
+        for (const Capture& c : encounter.captures)
+            if (c.modality == Modality::Finger && c.finger == p && !c.isException() && !c.image.isEmpty())
+                return &c;
+        return nullptr;
+    };
+    std::vector<FingerPairing> fingers = pairings;
+    if (fingers.empty())
+        for (const Capture& c : encounter.captures)
+            if (c.modality == Modality::Finger && isSingleFinger(c.finger))
+                fingers.push_back({c.finger, c.finger});
+    for (const FingerPairing& p : fingers) {
+        const Capture* capture = capturedFinger(p.probe);
+        const WatchlistSample* sample = pickSample(samples, false, int(p.listed));
+        if (capture && sample)
+            out.fingers.push_back(compareFinger(*capture, *sample));
     }
+    for (const Capture& capture : encounter.captures) {
+        if (capture.modality != Modality::Iris || capture.isException() || capture.image.isEmpty())
+            continue;
+        if (const WatchlistSample* s = pickSample(samples, true, int(capture.iris)))
+            out.irises.push_back(compareIris(capture, *s));
+    }
+    return out;
+}
+
+std::vector<FingerPairing> fingerPairingsFromEvidence(const QByteArray& json) {
+    std::vector<FingerPairing> out;
+    const QJsonArray comparisons =
+        QJsonDocument::fromJson(json).object().value("fingerprint").toObject().value("comparisons").toArray();
+    for (const QJsonValue& v : comparisons) {
+        const QJsonObject c = v.toObject();
+        const auto probe = fingerPositionFromKey(c.value("probe").toString());
+        const auto listed = fingerPositionFromKey(c.value("listed").toString());
+        if (!probe || !listed)
+            continue;
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const FingerPairing& p) {
+            return p.probe == *probe && p.listed == *listed;
+        });
+        if (!seen)
+            out.push_back({*probe, *listed});
+    }
+    return out;
+}
+
+QStringList screeningReasonsFromEvidence(const QByteArray& json) {
+    QStringList out;
+    for (const QJsonValue& v : QJsonDocument::fromJson(json).object().value("reasons").toArray())
+        out << v.toString();
     return out;
 }
 

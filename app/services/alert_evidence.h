@@ -33,7 +33,8 @@ struct BiographicFieldEvidence {
 
 /// One finger position compared.
 struct FingerEvidence {
-    FingerPosition position = FingerPosition::Unknown;
+    FingerPosition position = FingerPosition::Unknown;        ///< the traveler's finger
+    FingerPosition listedPosition = FingerPosition::Unknown;  ///< the listed finger compared
     cv::Mat probe;     ///< 8-bit grey at 500 ppi (the minutiae's frame)
     cv::Mat candidate; ///< 8-bit grey at 500 ppi; empty when the list holds only a template
     cv::Size candidateFrame; ///< the candidate's frame (its image or its template's declared size)
@@ -65,11 +66,25 @@ struct AlertEvidence {
     std::vector<IrisEvidence> irises;
 };
 
+/// A traveler's finger and the listed finger it was compared with (the same position, or
+/// another one when the screening fell back to any finger: hands swapped, a finger skipped).
+struct FingerPairing {
+    FingerPosition probe = FingerPosition::Unknown;
+    FingerPosition listed = FingerPosition::Unknown;
+};
+
 /// Compares the encounter with the listed person. `samples` are the person's stored samples
-/// (WatchlistRepository::samples). Fingers are compared position by position, irises side by
-/// side; positions only one side holds are left out.
+/// (WatchlistRepository::samples). Fingers are compared as `pairings` says, or, when it is
+/// empty, position by position; irises side by side; what only one side holds is left out.
 AlertEvidence buildAlertEvidence(const Encounter& encounter, const WatchlistEntry& listed,
-                                 const std::vector<storage::WatchlistSample>& samples);
+                                 const std::vector<storage::WatchlistSample>& samples,
+                                 const std::vector<FingerPairing>& pairings = {});
+
+/// The finger pairings the screening compared, from an alert's stored evidence JSON
+/// ("fingerprint" -> "comparisons" -> "probe"/"listed"); empty when it names none.
+std::vector<FingerPairing> fingerPairingsFromEvidence(const QByteArray& evidenceJson);
+/// The screening's reasons for the band, one sentence each ("reasons"), from the same JSON.
+QStringList screeningReasonsFromEvidence(const QByteArray& evidenceJson);
 
 /// "about 1 in 22 000" for a calibrated fingerprint score.
 QString falseMatchRateWords(double score);

@@ -83,7 +83,7 @@ AuditLogPage::AuditLogPage(const Actor& actor, const WorkspaceServices& services
 
     filter_ = new QLineEdit(this);
     filter_->setObjectName(QStringLiteral("auditFilter"));
-    filter_->setPlaceholderText(tr("user, action, alert:12, …"));
+    filter_->setPlaceholderText(tr("a user, an action (alert.dismiss), an alert or encounter number, …"));
     filter_->setClearButtonEnabled(true);
     auto* filterLabel = new QLabel(tr("&Filter:"), this);
     filterLabel->setBuddy(filter_);

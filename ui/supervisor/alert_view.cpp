@@ -244,12 +244,14 @@ void AlertView::showCase(const services::AlertCase& c) {
     banner_->setStyleSheet(red ? QStringLiteral("background: #b71c1c; color: white;")
                                : QStringLiteral("background: #fdd835; color: black;"));
     const Encounter& e = c.encounter;
-    QString header = tr("<b>Listed person</b> %1 on list %2 · screening score %3 · raised %4<br>"
+    QString header = tr("<b>Listed person</b> %1 on list %2 · screening strength %3 · raised %4<br>"
                         "<b>Encounter</b> %5 · lane %6 · enrolled by %7 on %8")
                          .arg(a.watchlistEntryId.toHtmlEscaped(), a.listId.toHtmlEscaped())
                          .arg(a.score, 0, 'f', 2)
                          .arg(when(a.createdAt), e.id, e.lane.toHtmlEscaped(), e.officerName.toHtmlEscaped(),
                               when(e.createdAt));
+    if (const QStringList reasons = services::screeningReasonsFromEvidence(a.evidenceJson); !reasons.isEmpty())
+        header += tr("<br><b>Why %1</b> %2.").arg(bandWords(a.band), reasons.join(QStringLiteral("; ")).toHtmlEscaped());
     if (c.listed && !c.listed->entry.handlingInstructions.isEmpty())
         header += tr("<br><b>Handling</b> %1").arg(c.listed->entry.handlingInstructions.toHtmlEscaped());
     if (!c.listed)
@@ -303,9 +305,10 @@ void AlertView::showCase(const services::AlertCase& c) {
         if (generation == generation_)
             showEvidence(r);
     });
-    watcher->setFuture(QtConcurrent::run([encounter = c.encounter, listed = c.listed->entry, samples = c.samples] {
+    watcher->setFuture(QtConcurrent::run([encounter = c.encounter, listed = c.listed->entry, samples = c.samples,
+                                          pairings = services::fingerPairingsFromEvidence(c.alert.evidenceJson)] {
         Rendered r;
-        r.evidence = services::buildAlertEvidence(encounter, listed, samples);
+        r.evidence = services::buildAlertEvidence(encounter, listed, samples, pairings);
         for (const auto& f : r.evidence.fingers)
             r.fingers.push_back(renderFingerComparison(f, 270));
         for (const auto& i : r.evidence.irises)
@@ -350,7 +353,10 @@ void AlertView::showEvidence(const Rendered& r) {
         picture->setObjectName(QStringLiteral("finger-%1").arg(toKey(f.position)));
         picture->setPixmap(QPixmap::fromImage(r.fingers[std::size_t(i)]));
         picture->setFixedSize(picture->pixmap().size()); // never cropped by the layout
-        QString text = tr("<b>%1</b>: ").arg(toKey(f.position));
+        QString text = f.listedPosition == f.position
+                           ? tr("<b>%1</b>: ").arg(toKey(f.position))
+                           : tr("<b>%1</b> against the listed %2 (any-finger search): ")
+                                 .arg(toKey(f.position), toKey(f.listedPosition));
         if (!f.problem.isEmpty())
             text += tr("not compared — %1").arg(f.problem.toHtmlEscaped());
         else

@@ -1,25 +1,35 @@
 #pragma once
 
-// A red alert with real evidence, for the adjudication tests: a listed person rendered from one
-// synthetic identity (fingerprints and irises, as the simulated devices present them), an
-// encounter of the same identity captured again (other impressions: other placement,
-// distortion, noise, pupil and lids) and enrolled by an officer, and the alert the screening
-// raises for it, written through the storage services (screening result, alert, band, audit in
-// one transaction). The biometric evidence is a genuine match computed from the images.
+// Alerts for the adjudication tests.
 //
-// TODO(screening): once app/screening has the screening service, raise the alert by screening
-// the encounter instead of writing it here.
+// The red alert of a watchlisted traveler, end to end through the real services: a listed
+// person rendered from one synthetic identity (fingerprints and irises, as the simulated
+// devices present them) is imported in a package signed with the demo key (templates and iris
+// codes derived at import, as on a station); the same identity captured again (other
+// impressions: placement, distortion, noise, pupil, lids) is enrolled by an officer
+// (EnrollmentService) and screened (ScreeningService), which writes the alert with its
+// evidence. Not yet here: the demo package generator (`umbralctl watchlist demo`) and the
+// officer's capture workflow; this builds the same things from the same generators.
+//
+// Filler alerts (raiseAlert, addBackgroundAlerts) are written through the alert repository as
+// the screening writes them, for tests about the queue and the four-eyes rules that need many
+// alerts quickly and no evidence.
 
 #include "app/core/encounter.h"
 #include "app/core/user.h"
 #include "app/core/watchlist_entry.h"
 #include "app/enrollment/enrollment_service.h"
+#include "app/screening/screening_service.h"
+#include "app/screening/watchlist_package.h"
+#include "app/screening/watchlist_service.h"
 #include "app/services/adjudication_service.h"
 #include "devices/simulated/finger_synthesis.h"
 #include "devices/simulated/iris_synthesis.h"
 #include "storage/station_store.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QJsonObject>
 #include <opencv2/imgcodecs.hpp>
 
@@ -119,7 +129,53 @@ inline Encounter travelerEncounter(std::uint64_t identity, const QString& lane) 
     return e;
 }
 
-/// Puts `entry` on list `listId` (version 1) of the station's watchlist.
+/// Screening settings of a demo station: the demo signing key is trusted.
+inline screening::ScreeningSettings demoScreeningSettings() {
+    screening::ScreeningSettings s;
+    s.demoMode = true;
+    return s;
+}
+
+/// Imports `entries` as a full package, version `version` of list `listId`, signed with the
+/// demo key, through the watchlist service (one transaction; templates and codes derived).
+inline screening::ImportResult importListed(storage::StationStore& store, const QString& listId, qint64 version,
+                                            const std::vector<WatchlistEntry>& entries) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("package.uwl"));
+    screening::PackageHeader header;
+    header.listId = listId;
+    header.version = version;
+    header.issuer = QStringLiteral("Demo issuer");
+    header.createdAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    header.expiresAt = QDateTime::currentDateTimeUtc().addDays(30);
+    header.records = qint64(entries.size());
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            throw std::runtime_error("cannot write the test package");
+        screening::PackageWriter writer(f, header, screening::SigningKey::demo());
+        for (const WatchlistEntry& e : entries)
+            writer.add({screening::RecordOp::Upsert, e});
+        writer.finish();
+    }
+    return screening::WatchlistService(store, demoScreeningSettings())
+        .import(Actor{0, QStringLiteral("cli:test-admin"), Role::Administrator}, path);
+}
+
+/// Enrolls the traveler of `identity` as `officer` and screens the encounter. Returns the
+/// alerts the screening raised; `encounterId` receives the encounter's id.
+inline std::vector<qint64> enrollAndScreen(storage::StationStore& store, const Actor& officer, std::uint64_t identity,
+                                           QString* encounterId = nullptr,
+                                           const QString& lane = QStringLiteral("LANE-TEST")) {
+    Encounter e = travelerEncounter(identity, lane);
+    enrollment::EnrollmentService(store).submit(officer, e);
+    if (encounterId)
+        *encounterId = e.id;
+    return screening::ScreeningService(store, demoScreeningSettings()).screenEncounter(officer, e.id).alertIds;
+}
+
+/// Puts `entry` on list `listId` (version 1) of the station's watchlist directly (no package,
+/// no derived templates): for tests that need a listed person but no biometric search.
 inline void putOnWatchlist(storage::StationStore& store, const QString& listId, const WatchlistEntry& entry) {
     storage::Transaction tx(store.db());
     store.watchlist().upsertEntry(listId, 1, entry);
@@ -156,8 +212,8 @@ inline qint64 raiseAlert(storage::StationStore& store, const QString& encounterI
     alert.createdAt = at;
     const qint64 id = store.alerts().insertAlert(alert);
     store.encounters().setBand(encounterId, band);
-    store.audit().append(QStringLiteral("system:screening"), QStringLiteral("alert.create"),
-                         QStringLiteral("alert:%1").arg(id), toKey(band));
+    store.audit().append(QStringLiteral("system:screening"), QStringLiteral("alert.open"),
+                         QString::number(id), toKey(band));
     tx.commit();
     return id;
 }

@@ -100,7 +100,7 @@ private slots:
         QCOMPARE(row.seq, out.auditSeq);
         QCOMPARE(row.actor, supervisor_.name);
         QCOMPARE(row.action, action);
-        QCOMPARE(row.subject, QStringLiteral("alert:%1").arg(id));
+        QCOMPARE(row.subject, QString::number(id));
         QCOMPARE(AdjudicationService::decisionIdFromAuditDetail(row.detail), out.record.id);
         QVERIFY(!row.detail.contains("GARCIA"));
         QVERIFY(row.detail.contains(QString::fromLatin1(store().keys().auditHash(reason.toUtf8()).left(8).toHex())));
@@ -184,7 +184,7 @@ private slots:
         const auto row = lastAudit();
         QCOMPARE(row.action, QStringLiteral("alert.view"));
         QCOMPARE(row.actor, supervisor_.name);
-        QCOMPARE(row.subject, QStringLiteral("alert:%1").arg(id));
+        QCOMPARE(row.subject, QString::number(id));
     }
 
     void enrollerMayNotDecide() {

@@ -5,8 +5,9 @@
 // four-eyes refusals: a supervisor cannot decide on an encounter they enrolled, and with the
 // two-supervisor rule a red alert needs a second, different supervisor.
 //
-// The alert is raised through the storage services with real evidence (alert_fixture.h): the
-// traveler and the listed person are the same synthetic identity, captured twice.
+// The alert is raised by the real services (alert_fixture.h): the listed person is imported in a
+// package signed with the demo key, the traveler - the same synthetic identity, captured again -
+// is enrolled and screened, and the screening writes the red alert with its evidence.
 // Screenshots go to UMBRAL_TEST_OUTPUT/screenshots (and to $UMBRAL_SCREENSHOT_DIR when set).
 #include "../../common/temp_station.h"
 #include "../../services/adjudication/alert_fixture.h"
@@ -102,10 +103,14 @@ private slots:
         services_.store = station_.store.get();
         services_.executor = executor_.get();
         services_.lane = "LANE-TEST";
-        // The listed person and the traveler who is that person, enrolled by an officer.
+        // The listed person, imported in a signed package; the traveler who is that person,
+        // enrolled by an officer and screened: the screening raises the red alert.
         listed_ = testing::listedPerson(777, QStringLiteral("DEMO-0777"));
-        testing::putOnWatchlist(store(), QStringLiteral("DEMO"), listed_);
-        redAlert_ = testing::enrollAndAlert(store(), actorFor("officer"), 777, QStringLiteral("DEMO"), listed_);
+        QCOMPARE(testing::importListed(store(), QStringLiteral("DEMO"), 1, {listed_}).entriesInList, 1);
+        const auto alerts = testing::enrollAndScreen(store(), actorFor("officer"), 777);
+        QCOMPARE(alerts.size(), std::size_t(1));
+        redAlert_ = alerts.front();
+        QCOMPARE(store().alerts().load(redAlert_)->band, Band::Red);
         // Some history in the queue: a yellow alert from another lane, already dismissed.
         const qint64 old = testing::enrollAndAlert(store(), actorFor("officer2"), 778, QStringLiteral("DEMO"), listed_,
                                                    Band::Yellow, nullptr, QStringLiteral("LANE-02"));
@@ -197,7 +202,7 @@ private slots:
         int row = -1;
         for (int i = 0; i < audit->visibleRows(); ++i) {
             const auto r = audit->visibleRecord(i);
-            if (r.actor == "supervisor" && r.subject == QStringLiteral("alert:%1").arg(redAlert_))
+            if (r.actor == "supervisor" && r.subject == QString::number(redAlert_))
                 row = i;
         }
         QVERIFY2(row >= 0, "the decision is not in the audit log");
@@ -212,7 +217,9 @@ private slots:
 
     void enrollingSupervisorIsRefused() {
         // The supervisor enrolled this traveler on a short-handed lane.
-        const qint64 own = testing::enrollAndAlert(store(), actorFor("supervisor"), 777, QStringLiteral("DEMO"), listed_);
+        const auto alerts = testing::enrollAndScreen(store(), actorFor("supervisor"), 777);
+        QCOMPARE(alerts.size(), std::size_t(1));
+        const qint64 own = alerts.front();
         auto w = makeWindow();
         ui::SupervisorWorkspace* ws = signIn(*w, "supervisor", "supervisor-demo");
         QVERIFY(ws);
@@ -241,7 +248,9 @@ private slots:
     void redAlertNeedsASecondSupervisorWhenConfigured() {
         services::AdjudicationSettings rule;
         rule.redRequiresSecondSupervisor = true;
-        const qint64 id = testing::enrollAndAlert(store(), actorFor("officer"), 777, QStringLiteral("DEMO"), listed_);
+        const auto alerts = testing::enrollAndScreen(store(), actorFor("officer"), 777);
+        QCOMPARE(alerts.size(), std::size_t(1));
+        const qint64 id = alerts.front();
         {
             auto w = makeWindow(rule);
             ui::SupervisorWorkspace* ws = signIn(*w, "supervisor", "supervisor-demo");
