@@ -6,6 +6,8 @@
 #include "app/services/auth_service.h"
 #include "app/services/demo_station.h"
 #include "app/services/station_settings.h"
+#include "devices/api/device_manager.h"
+#include "devices/station_devices.h"
 #include "storage/station_store.h"
 #include "ui/admin/admin_workspace.h"
 #include "ui/admin/service_executor.h"
@@ -73,11 +75,18 @@ int main(int argc, char** argv) {
     store->queue().recoverInterrupted();
 
     auto auth = std::make_shared<services::AuthService>(*store, settings);
+    // The station's devices (simulated ones first in demo mode), shared by every workspace;
+    // created before the window, so they outlive it.
+    devices::StationDeviceOptions deviceOptions = devices::StationDeviceOptions::fromEnvironment();
+    deviceOptions.demoMode = deviceOptions.demoMode || demoMode;
+    devices::StationDevices stationDevices = devices::createStationDevices(deviceOptions);
+    stationDevices.manager->start();
     // Supervisors' and administrators' workspaces call their services on one worker thread;
     // it outlives the window and finishes its call in progress before the store closes.
     ui::ServiceExecutor executor;
     ui::StationWindow window([auth](const QString& name, const QString& password) { return auth->login(name, password); },
                              settings.lane, demoMode);
+    workspaceServices.devices = stationDevices.manager.get();
     workspaceServices.store = store.get();
     workspaceServices.executor = &executor;
     workspaceServices.lane = settings.lane;

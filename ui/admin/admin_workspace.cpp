@@ -1,6 +1,7 @@
 #include "ui/admin/admin_workspace.h"
 
 #include "ui/admin/audit_log_page.h"
+#include "ui/admin/devices_page.h"
 #include "ui/admin/queue_page.h"
 #include "ui/admin/users_page.h"
 #include "ui/admin/watchlist_page.h"
@@ -18,10 +19,12 @@ AdminWorkspace::AdminWorkspace(const Actor& actor, const WorkspaceServices& serv
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("adminTabs"));
     users_ = new UsersPage(actor, services, tabs_);
+    devices_ = new DevicesPage(actor, services, tabs_);
     watchlist_ = new WatchlistPage(actor, services, tabs_);
     queue_ = new QueuePage(actor, services, tabs_);
     audit_ = new AuditLogPage(actor, services, tabs_);
     tabs_->addTab(users_, tr("Users"));
+    tabs_->addTab(devices_, tr("Devices"));
     tabs_->addTab(watchlist_, tr("Watchlist"));
     tabs_->addTab(queue_, tr("Outbound queue"));
     tabs_->addTab(audit_, tr("Audit log"));

@@ -10,6 +10,7 @@ class QTabWidget;
 namespace umbral::ui {
 
 class AuditLogPage;
+class DevicesPage;
 class QueuePage;
 class UsersPage;
 class WatchlistPage;
@@ -23,10 +24,11 @@ public:
 
     QTabWidget* tabs() const { return tabs_; }
     UsersPage* usersPage() const { return users_; }
+    DevicesPage* devicesPage() const { return devices_; }
     WatchlistPage* watchlistPage() const { return watchlist_; }
     QueuePage* queuePage() const { return queue_; }
     AuditLogPage* auditPage() const { return audit_; }
-    /// Adds a page as a tab (the devices page is added by whoever owns the device manager).
+    /// Adds a page as a tab.
     void addPage(QWidget* page, const QString& title, int index = -1);
 
 private:
@@ -34,6 +36,7 @@ private:
 
     QTabWidget* tabs_;
     UsersPage* users_;
+    DevicesPage* devices_;
     WatchlistPage* watchlist_;
     QueuePage* queue_;
     AuditLogPage* audit_;

@@ -145,10 +145,10 @@ UsersPage::UsersPage(const Actor& actor, const WorkspaceServices& services, QWid
 }
 
 void UsersPage::reload() {
-    const QString keep = selectedUser();
     services_.executor->run<std::vector<User>>(
         this, [store = services_.store, actor = actor_] { return services::UserAdminService(*store).listUsers(actor); },
-        [this, keep](const ServiceOutcome<std::vector<User>>& o) {
+        [this](const ServiceOutcome<std::vector<User>>& o) {
+            const QString keep = selectedUser(); // as selected now, not when the reload was asked for
             if (!o.value) {
                 status_->setText(tr("Error: the users could not be listed: %1").arg(o.error));
                 return;
@@ -162,10 +162,19 @@ void UsersPage::reload() {
                     table_->setItem(i, c, new QTableWidgetItem(cells[c]));
             }
             table_->resizeColumnsToContents();
-            if (!keep.isEmpty())
-                selectUser(keep);
-            selectionChanged();
+            {
+                // Re-selecting the same user is not a new choice: keep what the combo says.
+                const QSignalBlocker block(table_);
+                if (!keep.isEmpty())
+                    selectUser(keep);
+            }
+            updateButtons();
             emit loaded();
+            if (pendingOutcome_) {
+                const bool ok = *pendingOutcome_;
+                pendingOutcome_.reset();
+                emit actionFinished(ok);
+            }
         });
 }
 
@@ -195,21 +204,26 @@ QString UsersPage::cell(const QString& name, int column) const {
 
 void UsersPage::selectionChanged() {
     const QString name = selectedUser();
+    for (const User& u : users_)
+        if (u.name == name)
+            role_->setCurrentIndex(role_->findData(int(u.role)));
+    updateButtons();
+}
+
+void UsersPage::updateButtons() {
+    const QString name = selectedUser();
     const bool any = !name.isEmpty();
     selectedBox_->setTitle(any ? tr("Selected user: %1").arg(name) : tr("Selected user: none (select one in the list)"));
     for (QWidget* w : std::initializer_list<QWidget*>{role_, changeRole_, resetPassword_, reset_, lock_, unlock_})
         w->setEnabled(any);
-    if (!any)
-        return;
     for (const User& u : users_)
         if (u.name == name) {
-            role_->setCurrentIndex(role_->findData(int(u.role)));
             lock_->setEnabled(!u.disabled);
             unlock_->setEnabled(u.disabled || (u.lockedUntil.isValid() && u.lockedUntil > QDateTime::currentDateTimeUtc()));
         }
 }
 
-void UsersPage::runAction(const QString& doneText, std::function<void()> work) {
+void UsersPage::runAction(const QString& doneText, std::function<void()> work, std::function<void()> onSuccess) {
     status_->setText(tr("Working…"));
     services_.executor->run<bool>(
         this,
@@ -217,11 +231,17 @@ void UsersPage::runAction(const QString& doneText, std::function<void()> work) {
             work();
             return true;
         },
-        [this, doneText](const ServiceOutcome<bool>& o) {
+        [this, doneText, onSuccess](const ServiceOutcome<bool>& o) {
             status_->setText(o.value ? tr("Done: %1").arg(doneText) : tr("Error: %1").arg(o.error));
-            emit actionFinished(bool(o.value));
-            if (o.value)
-                reload();
+            if (!o.value) {
+                emit actionFinished(false);
+                return;
+            }
+            if (onSuccess)
+                onSuccess();
+            // Finished once the list shows the outcome.
+            pendingOutcome_ = true;
+            reload();
         });
 }
 
@@ -229,8 +249,10 @@ void UsersPage::addUser() {
     const QString name = newName_->text().trimmed(), display = newDisplayName_->text().trimmed();
     const QString password = newPassword_->text();
     if (password != newPasswordAgain_->text()) {
-        status_->setText(tr("Error: the two passwords differ."));
-        newPasswordAgain_->setFocus();
+        status_->setText(tr("Error: the two passwords differ. Type them again."));
+        newPassword_->clear();
+        newPasswordAgain_->clear();
+        newPassword_->setFocus();
         emit actionFinished(false);
         return;
     }
@@ -240,6 +262,10 @@ void UsersPage::addUser() {
     runAction(tr("user %1 added as %2.").arg(name, toKey(role)),
               [store = services_.store, actor = actor_, name, display, role, password] {
                   services::UserAdminService(*store).addUser(actor, name, display, role, password);
+              },
+              [this] {
+                  newName_->clear();
+                  newDisplayName_->clear();
               });
 }
 

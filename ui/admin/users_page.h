@@ -4,6 +4,8 @@
 #include "ui/admin/workspace_services.h"
 
 #include <QWidget>
+#include <functional>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -35,6 +37,7 @@ public:
 
 signals:
     void loaded();
+    /// An action ended: refused (at once) or done (once the list shows it).
     void actionFinished(bool ok);
 
 private:
@@ -43,11 +46,13 @@ private:
     void resetPassword();
     void setLocked(bool locked);
     void selectionChanged();
-    void runAction(const QString& doneText, std::function<void()> work);
+    void updateButtons();
+    void runAction(const QString& doneText, std::function<void()> work, std::function<void()> onSuccess = {});
 
     Actor actor_;
     WorkspaceServices services_;
     std::vector<User> users_;
+    std::optional<bool> pendingOutcome_; ///< an action's outcome, announced after the reload
     QTableWidget* table_;
     QLineEdit* newName_;
     QLineEdit* newDisplayName_;

@@ -10,6 +10,7 @@
 #include <QString>
 
 namespace umbral::storage { class StationStore; }
+namespace umbral::devices { class DeviceManager; }
 
 namespace umbral::ui {
 
@@ -21,6 +22,8 @@ struct WorkspaceServices {
     services::AdjudicationSettings adjudication;
     screening::ScreeningSettings screening;
     QString lane;
+    /// The station's devices (lives on the UI thread); nullptr on a station without them.
+    devices::DeviceManager* devices = nullptr;
 };
 
 } // namespace umbral::ui
