@@ -1,12 +1,16 @@
 // Administrator actions in the service layer: each one refuses a role that may not do it, and
 // does what it says for one that may (users and roles, outbound queue, watchlist status and
-// import, audit log).
+// import, devices and their test capture, audit log).
 #include "../../common/temp_station.h"
 #include "../../screening/common/package_files.h"
 #include "app/core/errors.h"
 #include "app/enrollment/enrollment_service.h"
 #include "app/enrollment/synthetic_encounter.h"
 #include "app/services/audit_service.h"
+#include "app/services/device_admin_service.h"
+#include "devices/api/device.h"
+#include "devices/api/device_manager.h"
+#include "devices/simulated/simulated_backend.h"
 #include "app/services/queue_overview_service.h"
 #include "app/services/user_admin_service.h"
 #include "app/services/watchlist_status_service.h"
@@ -44,6 +48,7 @@ class TestStationAdmin : public QObject {
 
     testing::TempStation template_;
     QTemporaryDir packageDir_;
+    devices::DeviceManager devices_; // the simulated scanners and camera
 
     static void copyDir(const QString& from, const QString& to) {
         QDir().mkpath(to);
@@ -67,6 +72,8 @@ private slots:
         enrollment::EnrollmentService(store).submit(enroller_, e);
         template_.close(); // checkpoints the WAL: the files alone hold the station
         demoPackage(packageDir_.path(), "KST", 1, 3);
+        devices_.addBackend(std::make_unique<devices::SimulatedBackend>());
+        devices_.start();
     }
 
     void everyActionChecksTheRole_data() {
@@ -75,7 +82,8 @@ private slots:
         QTest::addColumn<bool>("allowed");
         const int off = int(Role::Officer), sup = int(Role::Supervisor), adm = int(Role::Administrator);
         for (const char* call : {"user.add", "user.list", "user.passwd", "user.lock", "user.unlock", "user.role",
-                                 "queue.counts", "queue.list", "queue.retry", "watchlist.status", "watchlist.import"}) {
+                                 "queue.counts", "queue.list", "queue.retry", "watchlist.status", "watchlist.import",
+                                 "device.list", "device.details", "device.test", "device.audit"}) {
             QTest::newRow(qPrintable(QString("%1 officer").arg(call))) << call << off << false;
             QTest::newRow(qPrintable(QString("%1 supervisor").arg(call))) << call << sup << false;
             QTest::newRow(qPrintable(QString("%1 administrator").arg(call))) << call << adm << true;
@@ -122,6 +130,14 @@ private slots:
             f = [&] { WatchlistStatusService(store, demoSettings()).status(actor); };
         else if (call == "watchlist.import")
             f = [&] { QCOMPARE(WatchlistStatusService(store, demoSettings()).import(actor, package).entriesInList, 3); };
+        else if (call == "device.list")
+            f = [&] { QCOMPARE(services::DeviceAdminService(devices_).list(actor).size(), 3); };
+        else if (call == "device.details")
+            f = [&] { QCOMPARE(services::DeviceAdminService(devices_).details(actor, "sim:iris")->model.isEmpty(), false); };
+        else if (call == "device.test")
+            f = [&] { QVERIFY(services::DeviceAdminService(devices_).deviceForTestCapture(actor, "sim:slap")); };
+        else if (call == "device.audit")
+            f = [&] { services::DeviceAdminService::auditTestCapture(store, actor, "sim:slap", "ok 1600x1500 500 ppi"); };
         else if (call == "audit.list")
             f = [&] { AuditService(store).list(actor); };
         else if (call == "audit.verify")
