@@ -1,6 +1,7 @@
 #include "ui/supervisor/alert_queue_model.h"
 
 #include <QBrush>
+#include <algorithm>
 #include <QColor>
 #include <QFont>
 
@@ -108,20 +109,52 @@ void AlertQueueModel::setAlerts(std::vector<storage::AlertSummary> alerts, const
         counts_.confirmed += a.state == AlertState::Confirmed ? 1 : 0;
         counts_.dismissed += a.state == AlertState::Dismissed ? 1 : 0;
     }
-    emit lanesChanged(); // before the reset ends: the proxy refilters with the new lane indices
+    rebuild();
     endResetModel();
 }
 
 void AlertQueueModel::setNow(const QDateTime& now) {
+    beginResetModel();
     nowMs_ = now.toMSecsSinceEpoch();
-    if (!alerts_.empty())
-        emit dataChanged(index(0, Age), index(rowCount() - 1, Age), {Qt::DisplayRole});
+    rebuild();
+    endResetModel();
 }
 
-int AlertQueueModel::rowOf(qint64 alertId) const {
-    for (std::size_t i = 0; i < alerts_.size(); ++i)
-        if (alerts_[i].id == alertId)
-            return int(i);
+void AlertQueueModel::setCriteria(const AlertQueueCriteria& criteria) {
+    beginResetModel();
+    criteria_ = criteria;
+    rebuild();
+    endResetModel();
+}
+
+void AlertQueueModel::sort(int column, Qt::SortOrder order) {
+    if (column < 0 || column >= ColumnCount)
+        return;
+    beginResetModel();
+    sortColumn_ = column;
+    sortOrder_ = order;
+    rebuild();
+    endResetModel();
+}
+
+void AlertQueueModel::rebuild() {
+    const int lane = laneIndex(criteria_.lane);
+    visible_.clear();
+    visible_.reserve(alerts_.size());
+    for (int i = 0; i < int(alerts_.size()); ++i)
+        if (accepts(i, criteria_, lane))
+            visible_.push_back(i);
+    // Stable, so equal keys keep the loaded order (newest first).
+    if (sortOrder_ == Qt::AscendingOrder)
+        std::stable_sort(visible_.begin(), visible_.end(), [this](int a, int b) { return lessThan(a, b); });
+    else
+        std::stable_sort(visible_.begin(), visible_.end(), [this](int a, int b) { return lessThan(b, a); });
+}
+
+int AlertQueueModel::visibleRowOf(qint64 alertId) const {
+    for (std::size_t row = 0; row < visible_.size(); ++row)
+        if (alerts_[std::size_t(visible_[row])].id == alertId)
+            return int(row);
     return -1;
 }
 
@@ -132,8 +165,8 @@ int AlertQueueModel::laneIndex(const QString& lane) const {
     return i < 0 ? -2 : i;
 }
 
-bool AlertQueueModel::accepts(int row, const AlertQueueCriteria& c, int laneIndex) const {
-    const Keys& k = keys_[std::size_t(row)];
+bool AlertQueueModel::accepts(int index, const AlertQueueCriteria& c, int laneIndex) const {
+    const Keys& k = keys_[std::size_t(index)];
     if (c.band && k.band != *c.band)
         return false;
     if (c.category && k.category != *c.category)
@@ -183,10 +216,10 @@ bool AlertQueueModel::accepts(int row, const AlertQueueCriteria& c, int laneInde
     return true;
 }
 
-bool AlertQueueModel::lessThan(int left, int right, int column) const {
+bool AlertQueueModel::lessThan(int left, int right) const {
     const auto& a = alerts_[std::size_t(left)];
     const auto& b = alerts_[std::size_t(right)];
-    switch (column) {
+    switch (sortColumn_) {
     case Id:
         return a.id < b.id;
     case BandColumn:
@@ -211,13 +244,14 @@ bool AlertQueueModel::lessThan(int left, int right, int column) const {
     return left < right;
 }
 
-int AlertQueueModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(alerts_.size()); }
+int AlertQueueModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(visible_.size()); }
 int AlertQueueModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant AlertQueueModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid())
+    if (!index.isValid() || index.row() >= int(visible_.size()))
         return {};
-    const auto& a = alerts_[std::size_t(index.row())];
+    const int source = visible_[std::size_t(index.row())];
+    const auto& a = alerts_[std::size_t(source)];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Id:
@@ -233,7 +267,7 @@ QVariant AlertQueueModel::data(const QModelIndex& index, int role) const {
         case Lane:
             return a.lane;
         case Age:
-            return ageWords((nowMs_ - keys_[std::size_t(index.row())].createdMs) / 1000);
+            return ageWords((nowMs_ - keys_[std::size_t(source)].createdMs) / 1000);
         case Score:
             return QString::number(a.score, 'f', 2);
         case Encounter:
@@ -292,28 +326,6 @@ QVariant AlertQueueModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Enrolled by");
     }
     return {};
-}
-
-AlertQueueFilter::AlertQueueFilter(QObject* parent) : QSortFilterProxyModel(parent) {}
-
-void AlertQueueFilter::setQueueModel(AlertQueueModel* model) {
-    model_ = model;
-    setSourceModel(model);
-    connect(model, &AlertQueueModel::lanesChanged, this, [this] { laneIndex_ = model_->laneIndex(criteria_.lane); });
-}
-
-void AlertQueueFilter::setCriteria(const AlertQueueCriteria& criteria) {
-    criteria_ = criteria;
-    laneIndex_ = model_ ? model_->laneIndex(criteria.lane) : -1;
-    invalidateFilter();
-}
-
-bool AlertQueueFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) const {
-    return model_ && model_->accepts(sourceRow, criteria_, laneIndex_);
-}
-
-bool AlertQueueFilter::lessThan(const QModelIndex& left, const QModelIndex& right) const {
-    return model_->lessThan(left.row(), right.row(), left.column());
 }
 
 } // namespace umbral::ui

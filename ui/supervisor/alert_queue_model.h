@@ -1,16 +1,14 @@
 #pragma once
 
-// The supervisors' alert queue: a table model over the alert summaries, the filter criteria
-// (band, category, lane, age, state) and the proxy that applies them, and the counts shown
-// above the table. Built for ten thousand alerts: each row keeps its filter keys precomputed
-// (integers, no QVariant and no date parsing while filtering), and the proxy reads them
-// directly from the source model.
+// The supervisors' alert queue: a table model over the alert summaries that filters (band,
+// category, lane, age, state) and sorts them itself, and the counts shown above the table.
+// Built for ten thousand alerts: each alert keeps its filter keys precomputed (integers, no
+// QVariant and no date parsing while filtering).
 
 #include "storage/alert_queue_repository.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
-#include <QSortFilterProxyModel>
 #include <QStringList>
 #include <optional>
 #include <vector>
@@ -47,6 +45,11 @@ QString categoryWords(WatchlistCategory c);   ///< "KST", "Criminal warrant", ..
 QString stateWords(const storage::AlertSummary& alert); ///< "Open — awaiting 2nd supervisor (…)"
 QString ageWords(qint64 seconds);             ///< "45 s", "12 min", "3 h", "2 d"
 
+/// The queue's table: every loaded alert, of which the rows are those that meet the criteria,
+/// in the chosen order. Filtering and sorting rebuild the list of visible rows from precomputed
+/// keys and reset the model: for the view that costs what one screenful costs, where removing
+/// and inserting thousands of rows one range at a time (what a QSortFilterProxyModel does)
+/// costs tens of milliseconds.
 class AlertQueueModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -56,29 +59,32 @@ public:
 
     /// Replaces the alerts; `now` is the reference for ages.
     void setAlerts(std::vector<storage::AlertSummary> alerts, const QDateTime& now);
-    /// Moves the reference time on (ages change; nothing is reloaded).
+    /// Moves the reference time on (ages change; the age filter is applied again).
     void setNow(const QDateTime& now);
-    const storage::AlertSummary& alert(int row) const { return alerts_.at(std::size_t(row)); }
-    int rowOf(qint64 alertId) const;
+    void setCriteria(const AlertQueueCriteria& criteria);
+    const AlertQueueCriteria& criteria() const { return criteria_; }
+
+    /// Every loaded alert, newest first (as loaded).
+    const std::vector<storage::AlertSummary>& alerts() const { return alerts_; }
+    int totalCount() const { return int(alerts_.size()); }
+    /// The alert shown in row `row`.
+    const storage::AlertSummary& visibleAlert(int row) const { return alerts_[std::size_t(visible_[std::size_t(row)])]; }
+    /// The row showing `alertId`, or -1 when it is filtered out or not loaded.
+    int visibleRowOf(qint64 alertId) const;
     const QStringList& lanes() const { return lanes_; }
     const AlertQueueCounts& counts() const { return counts_; }
     qint64 nowMs() const { return nowMs_; }
 
-    /// Whether row `row` meets `criteria` (the proxy's test, exposed for benchmarks).
-    bool accepts(int row, const AlertQueueCriteria& criteria, int laneIndex) const;
+    /// Whether alert `index` (into alerts()) meets `criteria`; `laneIndex` from laneIndex().
+    bool accepts(int index, const AlertQueueCriteria& criteria, int laneIndex) const;
     /// -1 for "any lane", else the index into lanes() (-2 when the lane is unknown).
     int laneIndex(const QString& lane) const;
-    /// Orders rows for a column (numbers by value, text by text).
-    bool lessThan(int left, int right, int column) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-
-signals:
-    /// The lane list was rebuilt (emitted inside a reset, before the proxy refilters).
-    void lanesChanged();
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
     struct Keys {
@@ -89,30 +95,19 @@ private:
         AlertState state = AlertState::Open;
         bool awaitingSecond = false;
     };
+    /// Rebuilds visible_ (inside a reset).
+    void rebuild();
+    bool lessThan(int a, int b) const;
+
     std::vector<storage::AlertSummary> alerts_;
     std::vector<Keys> keys_;
+    std::vector<int> visible_; ///< indices into alerts_, in display order
     QStringList lanes_;
     AlertQueueCounts counts_;
-    qint64 nowMs_ = 0;
-};
-
-/// The filter and sort over AlertQueueModel.
-class AlertQueueFilter : public QSortFilterProxyModel {
-    Q_OBJECT
-public:
-    explicit AlertQueueFilter(QObject* parent = nullptr);
-    void setQueueModel(AlertQueueModel* model);
-    void setCriteria(const AlertQueueCriteria& criteria);
-    const AlertQueueCriteria& criteria() const { return criteria_; }
-
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
-    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
-
-private:
-    AlertQueueModel* model_ = nullptr;
     AlertQueueCriteria criteria_;
-    int laneIndex_ = -1;
+    int sortColumn_ = Id;
+    Qt::SortOrder sortOrder_ = Qt::DescendingOrder;
+    qint64 nowMs_ = 0;
 };
 
 } // namespace umbral::ui

@@ -32,8 +32,6 @@ AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& serv
     : QWidget(parent), actor_(actor), services_(services) {
     setObjectName(QStringLiteral("alertQueuePage"));
     model_ = new AlertQueueModel(this);
-    filter_ = new AlertQueueFilter(this);
-    filter_->setQueueModel(model_);
 
     band_ = combo(this, QStringLiteral("bandFilter"));
     band_->addItem(tr("Any band"), -1);
@@ -86,7 +84,7 @@ AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& serv
 
     table_ = new QTableView(this);
     table_->setObjectName(QStringLiteral("alertTable"));
-    table_->setModel(filter_);
+    table_->setModel(model_);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -132,10 +130,16 @@ AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& serv
     connect(table_, &QTableView::activated, this, &AlertQueuePage::openSelected); // Enter, double-click
     connect(open_, &QPushButton::clicked, this, &AlertQueuePage::openSelected);
     connect(refresh, &QPushButton::clicked, this, &AlertQueuePage::reload);
-    connect(filter_, &QAbstractItemModel::rowsInserted, this, &AlertQueuePage::updateCounts);
-    connect(filter_, &QAbstractItemModel::rowsRemoved, this, &AlertQueuePage::updateCounts);
-    connect(filter_, &QAbstractItemModel::modelReset, this, &AlertQueuePage::updateCounts);
-    connect(filter_, &QAbstractItemModel::layoutChanged, this, &AlertQueuePage::updateCounts);
+    // Filtering and sorting reset the model: keep the selected alert selected.
+    connect(model_, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex current = table_->currentIndex();
+        currentBeforeReset_ = current.isValid() ? model_->visibleAlert(current.row()).id : 0;
+    });
+    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        if (currentBeforeReset_)
+            selectAlert(currentBeforeReset_);
+        updateCounts();
+    });
 
     refreshTimer_ = new QTimer(this);
     refreshTimer_->setInterval(30000);
@@ -160,13 +164,12 @@ AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& serv
 void AlertQueuePage::reload() {
     loading_ = true;
     status_->setText(tr("Loading…"));
-    const qint64 keepId = table_->currentIndex().isValid() ? visibleAlert(table_->currentIndex().row()).id : 0;
     services_.executor->run<std::vector<storage::AlertSummary>>(
         this,
         [store = services_.store, settings = services_.adjudication, actor = actor_] {
             return services::AdjudicationService(*store, settings).queue(actor, kMaxAlerts);
         },
-        [this, keepId](const ServiceOutcome<std::vector<storage::AlertSummary>>& o) {
+        [this](const ServiceOutcome<std::vector<storage::AlertSummary>>& o) {
             loading_ = false;
             if (!o.value) {
                 status_->setText(tr("Error: the alerts could not be loaded: %1").arg(o.error));
@@ -183,15 +186,13 @@ void AlertQueuePage::reload() {
             for (const QString& l : lanes)
                 lane_->addItem(l, l);
             lane_->setCurrentIndex(std::max(0, lane_->findData(lane)));
-            if (keepId)
-                selectAlert(keepId);
             status_->setText(tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
             updateCounts();
             emit loaded(model_->rowCount());
         });
 }
 
-AlertQueueCriteria AlertQueuePage::criteria() const { return filter_->criteria(); }
+AlertQueueCriteria AlertQueuePage::criteria() const { return model_->criteria(); }
 
 void AlertQueuePage::setCriteria(const AlertQueueCriteria& c) {
     const QSignalBlocker b1(band_), b2(category_), b3(lane_), b4(age_), b5(state_);
@@ -212,23 +213,18 @@ void AlertQueuePage::criteriaChanged() {
     c.lane = lane_->currentData().toString();
     c.age = AgeWindow(age_->currentData().toInt());
     c.state = StateFilter(state_->currentData().toInt());
-    filter_->setCriteria(c);
-    updateCounts();
+    model_->setCriteria(c);
 }
 
-int AlertQueuePage::visibleAlerts() const { return filter_->rowCount(); }
+int AlertQueuePage::visibleAlerts() const { return model_->rowCount(); }
 
-const storage::AlertSummary& AlertQueuePage::visibleAlert(int row) const {
-    return model_->alert(filter_->mapToSource(filter_->index(row, 0)).row());
-}
+const storage::AlertSummary& AlertQueuePage::visibleAlert(int row) const { return model_->visibleAlert(row); }
 
 bool AlertQueuePage::selectAlert(qint64 alertId) {
-    const int sourceRow = model_->rowOf(alertId);
-    if (sourceRow < 0)
+    const int row = model_->visibleRowOf(alertId);
+    if (row < 0)
         return false;
-    const QModelIndex index = filter_->mapFromSource(model_->index(sourceRow, 0));
-    if (!index.isValid())
-        return false;
+    const QModelIndex index = model_->index(row, 0);
     table_->setCurrentIndex(index);
     table_->selectRow(index.row());
     table_->scrollTo(index);
@@ -255,9 +251,9 @@ void AlertQueuePage::updateCounts() {
                          .arg(c.escalated)
                          .arg(c.confirmed)
                          .arg(c.dismissed)
-                         .arg(filter_->rowCount())
+                         .arg(model_->rowCount())
                          .arg(c.total));
-    open_->setEnabled(filter_->rowCount() > 0);
+    open_->setEnabled(model_->rowCount() > 0);
 }
 
 QString AlertQueuePage::countsText() const { return counts_->text(); }

@@ -28,7 +28,6 @@ public:
     void setCriteria(const AlertQueueCriteria& criteria);
     AlertQueueCriteria criteria() const;
     AlertQueueModel* model() const { return model_; }
-    AlertQueueFilter* filter() const { return filter_; }
     QTableView* table() const { return table_; }
     int visibleAlerts() const;
     /// The alert in row `row` of the filtered, sorted table.
@@ -51,7 +50,7 @@ private:
     Actor actor_;
     WorkspaceServices services_;
     AlertQueueModel* model_;
-    AlertQueueFilter* filter_;
+    qint64 currentBeforeReset_ = 0; ///< the selected alert, kept across a filter or sort
     QComboBox* band_;
     QComboBox* category_;
     QComboBox* lane_;
