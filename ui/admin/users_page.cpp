@@ -67,7 +67,7 @@ UsersPage::UsersPage(const Actor& actor, const WorkspaceServices& services, QWid
     auto* addForm = new QFormLayout(addBox);
     addForm->addRow(tr("User &name"), newName_);
     addForm->addRow(tr("&Display name"), newDisplayName_);
-    addForm->addRow(tr("R&ole"), newRole_);
+    addForm->addRow(tr("&Role"), newRole_); // Alt+O is "Sign out"
     addForm->addRow(tr("&Password"), newPassword_);
     addForm->addRow(tr("Repea&t password"), newPasswordAgain_);
     addForm->addRow(QString(), add_);

@@ -103,7 +103,7 @@ AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& serv
         table_->setColumnWidth(c, fm.averageCharWidth() * widths[c] + 12);
     table_->horizontalHeader()->setStretchLastSection(true);
 
-    open_ = new QPushButton(tr("&Open alert"), this);
+    open_ = new QPushButton(tr("O&pen alert"), this); // Alt+O is "Sign out"
     open_->setObjectName(QStringLiteral("openAlert"));
     open_->setToolTip(tr("Open the selected alert (Enter)"));
     auto* refresh = new QPushButton(tr("&Refresh"), this);
