@@ -4,8 +4,8 @@
 #include "app/biometrics/common/grey_image.h"
 #include "app/biometrics/fingerprint/minutiae/iso19794_2.h"
 #include "app/biometrics/iris/iris_code.h"
-#include "app/screening/finger_gallery.h"
 
+#include <algorithm>
 #include <opencv2/imgcodecs.hpp>
 
 namespace umbral::screening {
@@ -19,17 +19,28 @@ cv::Mat decodeGrey(const QByteArray& png, const char* what) {
 } // namespace
 
 QString prepareListedBiometrics(WatchlistEntry& e) {
+    // An image that comes with its template (or code) at the same position needs no derivation.
+    auto hasFingerTemplate = [&](FingerPosition p) {
+        return std::any_of(e.fingers.begin(), e.fingers.end(), [&](const auto& f) { return f.isTemplate && f.position == p; });
+    };
+    auto hasIrisCode = [&](IrisSide s) {
+        return std::any_of(e.irises.begin(), e.irises.end(), [&](const auto& i) { return i.isCode && i.side == s; });
+    };
     std::vector<WatchlistEntry::FingerSample> derivedFingers;
     for (const auto& f : e.fingers) {
         const QString where = QStringLiteral("the %1 fingerprint").arg(toKey(f.position));
         try {
             if (f.isTemplate) {
-                const auto finger = fingerTemplateFromIso(f.data);
-                if (finger.minutiaCount() == 0)
+                // Parsing is the check; the comparable form is built when the gallery loads.
+                const auto* p = reinterpret_cast<const std::uint8_t*>(f.data.constData());
+                const auto record = biometrics::readFingerMinutiaeRecord(std::span<const std::uint8_t>(p, std::size_t(f.data.size())));
+                if (record.views.empty() || record.views.front().minutiae.empty())
                     return where + QStringLiteral(" template holds no minutiae");
                 continue;
             }
             const cv::Mat img = decodeGrey(f.data, "fingerprint image");
+            if (hasFingerTemplate(f.position))
+                continue;
             biometrics::MinutiaeExtractionOptions o;
             o.ppi = f.ppi;
             const auto ex = biometrics::extractMinutiae(img, o);
@@ -53,7 +64,10 @@ QString prepareListedBiometrics(WatchlistEntry& e) {
                 biometrics::IrisTemplate::deserialise(bytes);
                 continue;
             }
-            const auto code = biometrics::encodeIris(decodeGrey(i.data, "iris image")).serialise();
+            const cv::Mat img = decodeGrey(i.data, "iris image");
+            if (hasIrisCode(i.side))
+                continue;
+            const auto code = biometrics::encodeIris(img).serialise();
             derivedIrises.push_back({i.side, QByteArray(reinterpret_cast<const char*>(code.data()), qsizetype(code.size())), true});
         } catch (const biometrics::BiometricError& err) {
             return where + QStringLiteral(": ") + QString::fromUtf8(err.what());

@@ -41,6 +41,53 @@ float cellOffset(int index) {
     return static_cast<float>(index) + 0.5f - kNs / 2.0f;
 }
 
+// The spatial Gaussian by squared distance, out to 3 sigma.
+struct GaussianTable {
+    static constexpr float kStep = 0.25f; // px^2
+    std::vector<float> values;
+    GaussianTable() {
+        const float reach2 = 9.0f * kSigmaS * kSigmaS;
+        values.resize(static_cast<std::size_t>(reach2 / kStep) + 2);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            values[i] = spatialContribution(std::sqrt(static_cast<float>(i) * kStep));
+    }
+    float at(float d2) const { return values[static_cast<std::size_t>(d2 / kStep + 0.5f)]; }
+};
+const GaussianTable& gaussianTable() {
+    static const GaussianTable t;
+    return t;
+}
+
+// The convex hull enlarged by Omega, rasterised at 4 px over its bounding box.
+class ValidityRaster {
+public:
+    explicit ValidityRaster(const std::vector<cv::Point2f>& hull) {
+        const cv::Rect2f box = cv::boundingRect(hull);
+        const float margin = kHullOffset + 2 * kStep;
+        origin_ = {box.x - margin, box.y - margin};
+        const cv::Size size(static_cast<int>((box.width + 2 * margin) / kStep) + 1,
+                            static_cast<int>((box.height + 2 * margin) / kStep) + 1);
+        cv::Mat outside(size, CV_8U, cv::Scalar(255));
+        std::vector<cv::Point> scaled;
+        for (const auto& p : hull)
+            scaled.emplace_back(cvRound((p.x - origin_.x) / kStep),
+                                cvRound((p.y - origin_.y) / kStep));
+        cv::fillConvexPoly(outside, scaled, cv::Scalar(0));
+        cv::Mat distance;
+        cv::distanceTransform(outside, distance, cv::DIST_L2, cv::DIST_MASK_PRECISE);
+        inside_ = distance <= kHullOffset / kStep;
+    }
+    bool contains(float x, float y) const {
+        const int c = cvRound((x - origin_.x) / kStep), r = cvRound((y - origin_.y) / kStep);
+        return r >= 0 && c >= 0 && r < inside_.rows && c < inside_.cols && inside_.at<uchar>(r, c);
+    }
+
+private:
+    static constexpr float kStep = 4.0f;
+    cv::Point2f origin_;
+    cv::Mat inside_;
+};
+
 } // namespace
 
 int cellsWithinRadius() {
@@ -68,21 +115,28 @@ CylinderSet buildCylinders(std::span<const Minutia> minutiae) {
         theta[i] = isoDegreesToImageRadians(minutiae[i].angleDeg);
     }
     // Cells are valid only over the print: the convex hull of the minutiae, enlarged by Omega.
-    // (A template carries no segmentation mask, so the hull is all there is.)
+    // (A template carries no segmentation mask, so the hull is all there is.) Rasterised once at
+    // 4 px so that each of the ~8 000 cell tests of a template is a look-up.
     std::vector<cv::Point2f> hull;
     cv::convexHull(points, hull);
+    const ValidityRaster validity(hull);
 
     const int minValid =
         static_cast<int>(std::ceil(kMinValidFraction * static_cast<float>(cellsWithinRadius())));
     const float neighbourReach = kRadius + 3.0f * kSigmaS;
+    const float contributionReach2 = 9.0f * kSigmaS * kSigmaS;
+    const GaussianTable& gauss = gaussianTable();
     std::vector<std::size_t> near;
     near.reserve(n);
+    std::vector<std::array<float, kNd>> layerWeight;
 
     for (std::size_t m = 0; m < n; ++m) {
         near.clear();
-        for (std::size_t t = 0; t < n; ++t)
-            if (t != m && cv::norm(points[t] - points[m]) <= neighbourReach)
+        for (std::size_t t = 0; t < n; ++t) {
+            const float dx = points[t].x - points[m].x, dy = points[t].y - points[m].y;
+            if (t != m && dx * dx + dy * dy <= neighbourReach * neighbourReach)
                 near.push_back(t);
+        }
         if (near.size() < static_cast<std::size_t>(kMinNeighbours))
             continue;
 
@@ -91,7 +145,7 @@ CylinderSet buildCylinders(std::span<const Minutia> minutiae) {
         int validCount = 0;
         const float c = std::cos(theta[m]), s = std::sin(theta[m]);
         // Relative directions of the neighbours, per direction layer, computed once.
-        std::vector<std::array<float, kNd>> layerWeight(near.size());
+        layerWeight.resize(near.size());
         for (std::size_t q = 0; q < near.size(); ++q) {
             const float relative = angleDifference(theta[m], theta[near[q]]);
             for (int k = 0; k < kNd; ++k) {
@@ -100,30 +154,50 @@ CylinderSet buildCylinders(std::span<const Minutia> minutiae) {
                     directionalContribution(angleDifference(layerCentre, relative));
             }
         }
+        // Contributions: each neighbour adds to the cells within 3 sigma of it (about 7 x 7
+        // cells), rather than every cell looking at every neighbour.
+        std::array<std::array<float, kNd>, kNs * kNs> sum{};
+        for (std::size_t q = 0; q < near.size(); ++q) {
+            const float dx = points[near[q]].x - points[m].x, dy = points[near[q]].y - points[m].y;
+            // Neighbour in the cylinder frame: u along the minutia direction, v across it.
+            const float u = dx * c + dy * s, v = -dx * s + dy * c;
+            const float reach = 3.0f * kSigmaS;
+            const int i0 = std::max(
+                0, static_cast<int>(std::floor((u - reach) / kCellSize + kNs / 2.0f - 0.5f)));
+            const int i1 = std::min(
+                kNs - 1, static_cast<int>(std::ceil((u + reach) / kCellSize + kNs / 2.0f - 0.5f)));
+            const int j0 = std::max(
+                0, static_cast<int>(std::floor((v - reach) / kCellSize + kNs / 2.0f - 0.5f)));
+            const int j1 = std::min(
+                kNs - 1, static_cast<int>(std::ceil((v + reach) / kCellSize + kNs / 2.0f - 0.5f)));
+            for (int i = i0; i <= i1; ++i) {
+                const float du = cellOffset(i) * kCellSize - u;
+                for (int j = j0; j <= j1; ++j) {
+                    const float dv = cellOffset(j) * kCellSize - v;
+                    const float d2 = du * du + dv * dv;
+                    if (d2 > contributionReach2)
+                        continue;
+                    const float g = gauss.at(d2);
+                    auto& cellSum = sum[static_cast<std::size_t>(i * kNs + j)];
+                    for (int k = 0; k < kNd; ++k)
+                        cellSum[static_cast<std::size_t>(k)] +=
+                            g * layerWeight[q][static_cast<std::size_t>(k)];
+                }
+            }
+        }
         for (int i = 0; i < kNs; ++i) {
             for (int j = 0; j < kNs; ++j) {
                 const float a = cellOffset(i) * kCellSize, b = cellOffset(j) * kCellSize;
-                if (std::hypot(a, b) > kRadius)
+                if (a * a + b * b > kRadius * kRadius)
                     continue;
                 // Cell axes turn with the minutia: a along its direction, b across it.
-                const cv::Point2f p(points[m].x + a * c - b * s, points[m].y + a * s + b * c);
-                if (cv::pointPolygonTest(hull, p, true) < -kHullOffset)
+                if (!validity.contains(points[m].x + a * c - b * s, points[m].y + a * s + b * c))
                     continue;
                 const int cell = i * kNs + j;
                 valid[static_cast<std::size_t>(cell / 64)] |= std::uint64_t{1} << (cell % 64);
                 ++validCount;
-                std::array<float, kNd> sum{};
-                for (std::size_t q = 0; q < near.size(); ++q) {
-                    const float d = static_cast<float>(cv::norm(points[near[q]] - p));
-                    if (d > 3.0f * kSigmaS)
-                        continue;
-                    const float g = spatialContribution(d);
-                    for (int k = 0; k < kNd; ++k)
-                        sum[static_cast<std::size_t>(k)] +=
-                            g * layerWeight[q][static_cast<std::size_t>(k)];
-                }
                 for (int k = 0; k < kNd; ++k)
-                    if (sum[static_cast<std::size_t>(k)] >= kMuPsi)
+                    if (sum[static_cast<std::size_t>(cell)][static_cast<std::size_t>(k)] >= kMuPsi)
                         cells[static_cast<std::size_t>(k * kSpatialWords + cell / 64)] |=
                             std::uint64_t{1} << (cell % 64);
             }

@@ -46,6 +46,12 @@ struct CylinderSet {
     std::size_t size() const { return x.size(); }
 };
 
+/// What a FingerMatchTemplate shares between its copies.
+struct TemplateData {
+    std::vector<Minutia> minutiae;
+    CylinderSet cylinders;
+};
+
 /// Number of cells of a layer whose centre lies within the cylinder radius.
 int cellsWithinRadius();
 

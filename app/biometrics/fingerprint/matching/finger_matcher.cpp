@@ -10,8 +10,8 @@ using namespace matching_detail;
 
 namespace {
 
-const std::shared_ptr<const CylinderSet>& emptySet() {
-    static const auto empty = std::make_shared<const CylinderSet>();
+const std::shared_ptr<const TemplateData>& emptyData() {
+    static const auto empty = std::make_shared<const TemplateData>();
     return empty;
 }
 
@@ -22,21 +22,30 @@ ComparisonWorkspace& threadWorkspace() {
 
 } // namespace
 
-FingerMatchTemplate::FingerMatchTemplate() : cylinders_(emptySet()) {}
+FingerMatchTemplate::FingerMatchTemplate() : data_(emptyData()) {}
 
 FingerMatchTemplate::FingerMatchTemplate(std::span<const Minutia> minutiae)
-    : cylinders_(std::make_shared<const CylinderSet>(buildCylinders(minutiae))) {}
+    : data_(std::make_shared<const TemplateData>(TemplateData{
+          std::vector<Minutia>(minutiae.begin(), minutiae.end()), buildCylinders(minutiae)})) {}
+
+const std::vector<Minutia>& FingerMatchTemplate::minutiae() const {
+    return data_->minutiae;
+}
+
+const CylinderSet& FingerMatchTemplate::cylinders() const {
+    return data_->cylinders;
+}
 
 int FingerMatchTemplate::minutiaCount() const {
-    return cylinders_->minutiaCount;
+    return data_->cylinders.minutiaCount;
 }
 
 int FingerMatchTemplate::cylinderCount() const {
-    return static_cast<int>(cylinders_->size());
+    return static_cast<int>(data_->cylinders.size());
 }
 
 std::string FingerMatchTemplate::unusableReason() const {
-    if (cylinders_->minutiaCount == 0)
+    if (data_->cylinders.minutiaCount == 0)
         return "the fingerprint has no minutiae";
     if (cylinderCount() < kMinComparableCylinders)
         return "the fingerprint has too few usable minutiae (" + std::to_string(cylinderCount()) +

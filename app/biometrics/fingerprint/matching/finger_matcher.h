@@ -18,7 +18,8 @@ namespace umbral::biometrics {
 
 namespace matching_detail {
 struct CylinderSet;
-}
+struct TemplateData;
+} // namespace matching_detail
 
 /// A fingerprint prepared for comparison: its minutiae encoded as cylinder codes. Build it once
 /// (at enrolment, when a gallery is loaded) and compare it many times. Immutable; copies share
@@ -36,11 +37,13 @@ public:
     /// Why comparisons with this template are meaningless (score 0), or empty when they are not.
     std::string unusableReason() const;
 
-    /// Encoded data, for the gallery search. Never null.
-    const matching_detail::CylinderSet& cylinders() const { return *cylinders_; }
+    /// The minutiae the template was built from.
+    const std::vector<Minutia>& minutiae() const;
+    /// Encoded data, for the gallery search.
+    const matching_detail::CylinderSet& cylinders() const;
 
 private:
-    std::shared_ptr<const matching_detail::CylinderSet> cylinders_;
+    std::shared_ptr<const matching_detail::TemplateData> data_;
 };
 
 /// Fewest minutiae with a cylinder for a template to be comparable at all.

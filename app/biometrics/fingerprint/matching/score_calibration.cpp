@@ -11,20 +11,20 @@ namespace {
 // Measured by bench_finger_match_calibration (see the header). FMR 1 at similarity 0.
 constexpr std::array<CalibrationPoint, 12> kTable{{
     {0.0, 1.0},
-    {0.01334, 0.5},
-    {0.01489, 0.2},
-    {0.01601, 0.1},
-    {0.01726, 0.05},
-    {0.01904, 0.02},
-    {0.02061, 0.01},
-    {0.02221, 0.005},
-    {0.02439, 0.002},
-    {0.02545, 0.001},
-    {0.02639, 0.0005},
-    {0.03057, 0.0002},
+    {0.01389, 0.5},
+    {0.01551, 0.2},
+    {0.01675, 0.1},
+    {0.01792, 0.05},
+    {0.01966, 0.02},
+    {0.02103, 0.01},
+    {0.02283, 0.005},
+    {0.02522, 0.002},
+    {0.02657, 0.001},
+    {0.02898, 0.0005},
+    {0.03014, 0.0002},
 }};
 // Exponential tail beyond the last point: d log10(FMR) / d similarity.
-constexpr double kTailSlope = -155.7549;
+constexpr double kTailSlope = -179.7169;
 constexpr double kMaxScore = 200.0;
 
 } // namespace
