@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <opencv2/imgcodecs.hpp>
@@ -228,24 +229,58 @@ std::vector<MccFingerprintGallery::Probe> MccFingerprintGallery::prepare(const s
 
 FingerSearchResult MccFingerprintGallery::search(const std::vector<Capture>& fingers, int maxCandidates,
                                                  const SampleSource& source) const {
+    // The gallery holds only the configured positions (and unknown ones): the other fingers are
+    // needed only to verify someone the gallery search found close enough, which is rare, so
+    // they are extracted only then.
     QElapsedTimer t;
     t.start();
+    std::vector<Capture> early, late;
+    for (const Capture& c : fingers) {
+        const bool galleryFinger = !isSingleFinger(c.finger) ||
+                                   std::find(options_.positions.begin(), options_.positions.end(), c.finger) != options_.positions.end();
+        (galleryFinger ? early : late).push_back(c);
+    }
     std::vector<ProbeNote> notes;
-    const std::vector<Probe> probes = prepare(fingers, notes);
-    const double prepareMs = msSince(t);
-    FingerSearchResult r = searchPrepared(probes, maxCandidates, source);
+    std::vector<Probe> probes = prepare(early, notes);
+    if (probes.empty()) { // none of the gallery's fingers usable: every finger, across positions
+        probes = prepare(late, notes);
+        late.clear();
+    }
+    FingerSearchResult r;
+    r.prepareMs = msSince(t);
+    stageOne(probes, maxCandidates, r);
+    const auto shortlisted = r.candidates.begin() + std::min<std::ptrdiff_t>(std::ptrdiff_t(r.candidates.size()), options_.shortlist);
+    const bool verifying = source && std::any_of(r.candidates.begin(), shortlisted, [&](const FingerCandidate& c) {
+        return c.fusedRate <= options_.verifyRate;
+    });
+    if (verifying && !late.empty()) {
+        t.restart();
+        std::vector<Probe> more = prepare(late, notes);
+        std::move(more.begin(), more.end(), std::back_inserter(probes));
+        r.prepareMs += msSince(t);
+    } else {
+        for (const Capture& c : late)
+            if (c.modality == Modality::Finger)
+                notes.push_back({c.slotKey(), false, QStringLiteral("not needed: nobody came close enough in the gallery search to be verified on every finger")});
+    }
+    verify(probes, maxCandidates, source, r);
     r.probes = std::move(notes);
-    r.prepareMs = prepareMs;
     return r;
 }
 
 FingerSearchResult MccFingerprintGallery::searchPrepared(const std::vector<Probe>& probes, int maxCandidates,
                                                          const SampleSource& source) const {
-    FingerSearchResult result;
+    FingerSearchResult r;
+    stageOne(probes, maxCandidates, r);
+    verify(probes, maxCandidates, source, r);
+    return r;
+}
+
+void MccFingerprintGallery::stageOne(const std::vector<Probe>& probes, int maxCandidates, FingerSearchResult& result) const {
     QElapsedTimer timer;
     timer.start();
     if (probes.empty())
-        return result;
+        return;
     // Which gallery groups each probe finger meets.
     const bool fallback = std::none_of(probes.begin(), probes.end(), [&](const Probe& p) {
         return std::find(options_.positions.begin(), options_.positions.end(), p.position) != options_.positions.end();
@@ -290,10 +325,20 @@ FingerSearchResult MccFingerprintGallery::searchPrepared(const std::vector<Probe
     const std::size_t keep = std::min(stage1.size(), std::size_t(std::max(options_.shortlist, maxCandidates)));
     std::partial_sort(stage1.begin(), stage1.begin() + std::ptrdiff_t(keep), stage1.end(), byRate);
     stage1.resize(keep);
+    result.candidates = std::move(stage1);
     result.searchMs = msSince(timer);
+}
+
+void MccFingerprintGallery::verify(const std::vector<Probe>& probes, int maxCandidates, const SampleSource& source,
+                                   FingerSearchResult& result) const {
+    QElapsedTimer timer;
+    timer.start();
+    std::vector<FingerCandidate>& stage1 = result.candidates;
+    auto byRate = [](const FingerCandidate& a, const FingerCandidate& b) {
+        return a.fusedRate != b.fusedRate ? a.fusedRate < b.fusedRate : a.entryRef < b.entryRef;
+    };
 
     // Stage 2: every finger on file of the shortlisted people.
-    timer.restart();
     if (source) {
         std::vector<std::vector<storage::WatchlistSample>> samples(stage1.size());
         for (std::size_t i = 0; i < stage1.size(); ++i)
@@ -338,9 +383,7 @@ FingerSearchResult MccFingerprintGallery::searchPrepared(const std::vector<Probe
     }
     if (int(stage1.size()) > maxCandidates)
         stage1.resize(std::size_t(maxCandidates));
-    result.candidates = std::move(stage1);
     result.verifyMs = msSince(timer);
-    return result;
 }
 
 } // namespace umbral::screening

@@ -65,6 +65,11 @@ public:
 
 private:
     unsigned threads() const;
+    /// Stage 1: the 1:N galleries; result.candidates = the shortlist, lowest fused rate first.
+    void stageOne(const std::vector<Probe>& probes, int maxCandidates, FingerSearchResult& result) const;
+    /// Stage 2: every finger on file of the shortlisted people close enough to matter.
+    void verify(const std::vector<Probe>& probes, int maxCandidates, const SampleSource& source,
+                FingerSearchResult& result) const;
 
     Options options_;
     std::array<biometrics::FingerGallery, 11> galleries_; ///< index = ANSI/NIST code, 0 unknown
