@@ -35,6 +35,35 @@ double irisFalseMatchRate(double distance, const IrisImpostorModel& m) {
     return std::clamp(rate, kMinFalseMatchRate, 1.0);
 }
 
+ImpostorScoreTail::ImpostorScoreTail(std::vector<double> scores) : sorted_(std::move(scores)) {
+    std::sort(sorted_.begin(), sorted_.end());
+    if (!measured())
+        return;
+    // Exponential exceedances over the k-th highest score: the MLE of the scale is the mean
+    // excess. A floor of one score point keeps a tail of identical (capped) scores finite.
+    const std::size_t k = std::size_t(kMinTailCount);
+    tailStart_ = sorted_[sorted_.size() - k];
+    double excess = 0.0;
+    for (std::size_t i = sorted_.size() - k; i < sorted_.size(); ++i)
+        excess += sorted_[i] - tailStart_;
+    tailScale_ = std::max(1.0, excess / double(k - 1));
+}
+
+double ImpostorScoreTail::rate(double score) const {
+    if (!measured() || !(score > 0.0))
+        return measured() ? 1.0 : 0.0;
+    const double n = double(sorted_.size());
+    const auto above = double(sorted_.end() - std::lower_bound(sorted_.begin(), sorted_.end(), score));
+    if (above >= kMinTailCount)
+        return std::min(1.0, (above + 1.0) / (n + 1.0));
+    const double anchor = (kMinTailCount + 1.0) / (n + 1.0);
+    return std::clamp(anchor * std::exp(-(score - tailStart_) / tailScale_), kMinFalseMatchRate, 1.0);
+}
+
+double ImpostorScoreTail::fingerRate(double score) const { return std::max(fingerFalseMatchRate(score), rate(score)); }
+
+double ImpostorScoreTail::median() const { return sorted_.empty() ? 0.0 : sorted_[sorted_.size() / 2]; }
+
 double bestOfRate(double rate, int comparisons) {
     return std::clamp(rate * std::max(1, comparisons), kMinFalseMatchRate, 1.0);
 }

@@ -17,6 +17,7 @@
 // like them", the quantity the red and yellow thresholds of the configuration are set in.
 
 #include <span>
+#include <vector>
 
 namespace umbral::screening {
 
@@ -37,6 +38,44 @@ double irisFalseMatchRate(double distance, const IrisImpostorModel& model = {});
 
 /// Bonferroni correction of the best of `comparisons` rates: min(1, comparisons x rate).
 double bestOfRate(double rate, int comparisons);
+
+/// The impostor scores of the watchlist's own population, measured when the gallery loads.
+///
+/// The matcher's calibration (fingerFalseMatchRate) was measured on FVC2002 prints. A population
+/// whose prints are less distinctive to the matcher (the demo generator's synthetic fingers:
+/// impostor median score about 26 instead of 6, 9 % of impostors at or above 60 instead of
+/// 0.1 %) would then be given rates orders of magnitude too small, and a traveler who is not
+/// listed would fuse ten such "unlikely" impostor scores into a false yellow or red. So the
+/// gallery compares a sample of its own templates of DIFFERENT people and screening uses, for
+/// every score, the larger of the matcher's rate and the rate measured on that sample:
+///   - where at least `kMinTailCount` sampled scores reach s: (count >= s + 1) / (n + 1);
+///   - beyond: the exponential tail fitted (maximum likelihood) to the top `kMinTailCount`
+///     scores, anchored at the empirical rate of the lowest of them.
+/// With too few pairs (fewer than kMinPairs) it says nothing (rate 0): the matcher's rate stands.
+class ImpostorScoreTail {
+public:
+    static constexpr int kMinPairs = 50;
+    static constexpr int kMinTailCount = 10;
+
+    ImpostorScoreTail() = default;
+    explicit ImpostorScoreTail(std::vector<double> impostorScores);
+
+    /// The measured chance that an impostor comparison reaches `score` (0 when not measured).
+    double rate(double score) const;
+    /// max(fingerFalseMatchRate(score), rate(score)).
+    double fingerRate(double score) const;
+
+    int pairs() const { return int(sorted_.size()); }
+    bool measured() const { return int(sorted_.size()) >= kMinPairs; }
+    double median() const;
+    /// Decibel scale of the fitted tail: the score it takes for the rate to fall tenfold.
+    double scorePerDecade() const { return tailScale_ * 2.302585092994046; }
+
+private:
+    std::vector<double> sorted_; ///< ascending
+    double tailStart_ = 0.0;     ///< lowest of the top kMinTailCount scores
+    double tailScale_ = 1.0;     ///< mean excess of the top scores over tailStart_
+};
 
 /// Fisher's combination of independent rates (each in (0, 1]); 1 for an empty set.
 double fuseFalseMatchRates(std::span<const double> rates);

@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <opencv2/imgcodecs.hpp>
+#include <random>
 #include <thread>
 #include <unordered_map>
 
@@ -54,14 +55,14 @@ struct Best {
     int count = 0;
 };
 
-FingerCandidate fuse(qint64 ref, const std::map<int, Best>& perProbe) {
+FingerCandidate fuse(qint64 ref, const std::map<int, Best>& perProbe, const ImpostorScoreTail& impostors) {
     FingerCandidate c;
     c.entryRef = ref;
     std::vector<double> rates;
     for (const auto& [probe, b] : perProbe) {
         FingerComparisonEvidence e = b.evidence;
         e.comparisons = b.count;
-        e.rate = bestOfRate(fingerFalseMatchRate(e.score), b.count);
+        e.rate = bestOfRate(impostors.fingerRate(e.score), b.count);
         rates.push_back(e.rate);
         c.comparisons.push_back(e);
     }
@@ -131,6 +132,11 @@ std::unique_ptr<MccFingerprintGallery> MccFingerprintGallery::load(const storage
         std::vector<std::pair<FingerPosition, QByteArray>> records;
     };
     std::vector<Person> batch;
+    // A fixed-seed reservoir of every stored finger (all positions) for the impostor calibration.
+    constexpr std::size_t kReservoir = 600;
+    std::vector<SampledFinger> reservoir;
+    std::mt19937_64 rng(0x494D504F53544552ull); // "IMPOSTER"
+    std::uint64_t seen = 0;
     auto flush = [&] {
         std::vector<std::vector<std::pair<FingerPosition, FingerMatchTemplate>>> built(batch.size());
         parallelFor(batch.size(), gallery->threads(), [&](std::size_t i) {
@@ -142,8 +148,20 @@ std::unique_ptr<MccFingerprintGallery> MccFingerprintGallery::load(const storage
                 }
             }
         });
-        for (std::size_t i = 0; i < batch.size(); ++i)
+        for (std::size_t i = 0; i < batch.size(); ++i) {
             gallery->addPerson(batch[i].ref, built[i]);
+            for (const auto& [pos, finger] : built[i]) {
+                const std::uint64_t slot = seen < kReservoir ? seen : rng() % (seen + 1);
+                ++seen;
+                if (slot < kReservoir) {
+                    SampledFinger f{batch[i].ref, pos, finger};
+                    if (reservoir.size() < kReservoir)
+                        reservoir.push_back(std::move(f));
+                    else
+                        reservoir[std::size_t(slot)] = std::move(f);
+                }
+            }
+        }
         batch.clear();
     };
     repo.forEachSample(false, storage::WatchlistSampleFormat::Iso19794_2, [&](const storage::WatchlistSample& s) {
@@ -155,7 +173,36 @@ std::unique_ptr<MccFingerprintGallery> MccFingerprintGallery::load(const storage
         batch.back().records.emplace_back(static_cast<FingerPosition>(s.position), s.data);
     });
     flush();
+    gallery->calibrate(reservoir);
     return gallery;
+}
+
+void MccFingerprintGallery::calibrate(const std::vector<SampledFinger>& sample) {
+    // Pairs of different people, the same position (or an unknown one) first: that is what a
+    // traveler's finger meets in the gallery. A list of a few people has too few of those, and
+    // then fingers of different positions stand in (still impostors, somewhat less alike).
+    std::vector<std::pair<std::size_t, std::size_t>> same, other;
+    for (std::size_t a = 0; a < sample.size(); ++a)
+        for (std::size_t b = a + 1; b < sample.size(); ++b) {
+            if (sample[a].ref == sample[b].ref)
+                continue;
+            const bool comparable = sample[a].position == sample[b].position || !isSingleFinger(sample[a].position) ||
+                                    !isSingleFinger(sample[b].position);
+            (comparable ? same : other).emplace_back(a, b);
+        }
+    const std::size_t wanted = std::size_t(std::max(0, options_.impostorPairs));
+    std::vector<std::pair<std::size_t, std::size_t>> pairs = same;
+    if (pairs.size() < std::size_t(4 * ImpostorScoreTail::kMinPairs))
+        pairs.insert(pairs.end(), other.begin(), other.end());
+    std::mt19937_64 rng(0x43414C4942ull); // "CALIB": the same gallery gives the same rates
+    std::shuffle(pairs.begin(), pairs.end(), rng);
+    if (pairs.size() > wanted)
+        pairs.resize(wanted);
+    std::vector<double> scores(pairs.size());
+    parallelFor(pairs.size(), threads(), [&](std::size_t i) {
+        scores[i] = biometrics::compareFingers(sample[pairs[i].first].finger, sample[pairs[i].second].finger).score;
+    });
+    impostors_ = ImpostorScoreTail(std::move(scores));
 }
 
 std::size_t MccFingerprintGallery::templateCount() const {
@@ -173,8 +220,12 @@ QString MccFingerprintGallery::description() const {
     QStringList positions;
     for (FingerPosition p : options_.positions)
         positions << toKey(p);
-    return QStringLiteral("Minutia Cylinder-Code 1:N gallery, positions %1, %2 templates, verification of %3 people on every finger")
-        .arg(positions.join(QLatin1Char(','))).arg(templateCount()).arg(options_.shortlist);
+    const QString impostors = impostors_.measured()
+        ? QStringLiteral("impostor scores of the list measured on %1 pairs (median %2, tail %3 points per decade)")
+              .arg(impostors_.pairs()).arg(impostors_.median(), 0, 'f', 1).arg(impostors_.scorePerDecade(), 0, 'f', 1)
+        : QStringLiteral("too few people to measure the list's impostor scores: the matcher's calibration alone");
+    return QStringLiteral("Minutia Cylinder-Code 1:N gallery, positions %1, %2 templates, verification of %3 people on every finger; %4")
+        .arg(positions.join(QLatin1Char(','))).arg(templateCount()).arg(options_.shortlist).arg(impostors);
 }
 
 std::vector<MccFingerprintGallery::Probe> MccFingerprintGallery::prepare(const std::vector<Capture>& fingers,
@@ -318,7 +369,7 @@ void MccFingerprintGallery::stageOne(const std::vector<Probe>& probes, int maxCa
     std::vector<FingerCandidate> stage1;
     stage1.reserve(people.size());
     for (const auto& [ref, perProbe] : people)
-        stage1.push_back(fuse(ref, perProbe));
+        stage1.push_back(fuse(ref, perProbe, impostors_));
     auto byRate = [](const FingerCandidate& a, const FingerCandidate& b) {
         return a.fusedRate != b.fusedRate ? a.fusedRate < b.fusedRate : a.entryRef < b.entryRef;
     };
@@ -375,7 +426,7 @@ void MccFingerprintGallery::verify(const std::vector<Probe>& probes, int maxCand
             }
             // A person whose stored templates no longer parse keeps the stage-1 evidence.
             if (!perProbe.empty())
-                stage1[i] = fuse(stage1[i].entryRef, perProbe);
+                stage1[i] = fuse(stage1[i].entryRef, perProbe, impostors_);
         });
         for (qint64 c : counts)
             result.comparisons += c;

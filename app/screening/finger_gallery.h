@@ -16,11 +16,16 @@
 //     and only those at or below `verifyRate`: the others cannot become a possible match) are
 //     compared on every finger they have on file, read from storage, and their fused rate
 //     recomputed.
+// False-match rates: the larger of the matcher's calibrated rate and the rate measured on
+// impostor pairs of the watchlist's own templates (ImpostorScoreTail, false_match_rates.h): the
+// matcher's calibration holds for prints like FVC2002's, not necessarily for every population
+// (the demo generator's synthetic fingers are far less distinctive to it).
 // Comparisons run on all cores. Probe fingerprints are extracted in parallel too.
 
 #include "app/biometrics/fingerprint/matching/finger_gallery.h"
 #include "app/biometrics/fingerprint/matching/finger_matcher.h"
 #include "app/screening/biometric_search.h"
+#include "app/screening/false_match_rates.h"
 
 #include <array>
 #include <unordered_map>
@@ -36,6 +41,7 @@ public:
         unsigned threads = 0; ///< 0: all cores
         int perFinger = 100;  ///< candidates each traveler finger takes from a gallery
         biometrics::GallerySearchOptions gallery; ///< the 1:N search's own knobs (shortlist share, exhaustive)
+        int impostorPairs = 4000; ///< impostor pairs of the gallery's own templates compared at load (0: none)
     };
 
     explicit MccFingerprintGallery(Options options);
@@ -45,6 +51,17 @@ public:
 
     /// Adds the fingers of one listed person (the selection of the gallery applies).
     void addPerson(qint64 entryRef, const std::vector<std::pair<FingerPosition, biometrics::FingerMatchTemplate>>& fingers);
+    /// Measures the population's impostor scores: up to `impostorPairs` comparisons of fingers
+    /// of different people from `sample` (same position first; any positions when those are too
+    /// few, as in a list of two people). load() calls it with a fixed-seed sample of every
+    /// stored finger.
+    struct SampledFinger {
+        qint64 ref;
+        FingerPosition position;
+        biometrics::FingerMatchTemplate finger;
+    };
+    void calibrate(const std::vector<SampledFinger>& sample);
+    const ImpostorScoreTail& impostorTail() const { return impostors_; }
 
     FingerSearchResult search(const std::vector<Capture>& fingers, int maxCandidates,
                               const SampleSource& source) const override;
@@ -76,6 +93,7 @@ private:
     /// Templates a person has in a gallery, where more than one (key: ref * 16 + group).
     std::unordered_map<qint64, int> multiplicity_;
     std::size_t encodedBytes_ = 0;
+    ImpostorScoreTail impostors_;
 };
 
 /// Parses a stored ISO/IEC 19794-2 template into a comparable fingerprint (first view).

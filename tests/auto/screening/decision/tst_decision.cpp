@@ -42,6 +42,48 @@ private slots:
         QVERIFY(fingerFalseMatchRate(1000.0) >= kMinFalseMatchRate);
     }
 
+    void impostorTail_data() {
+        QTest::addColumn<double>("score");
+        QTest::addColumn<double>("expected"); // the measured impostor rate, 0 when none
+        // 1000 impostor scores 0, 0.1, ..., 99.9 (uniform): within the data the rate is the
+        // share at or above the score, (count + 1) / (n + 1).
+        QTest::newRow("no evidence") << 0.0 << 1.0;
+        QTest::newRow("median") << 50.0 << 501.0 / 1001.0;
+        QTest::newRow("top 2 %") << 98.0 << 21.0 / 1001.0;
+        // Beyond the tenth-highest (99.0): exponential tail, mean excess of the top ten 0.5,
+        // anchored at 11 / 1001, floored at 1 point per e-fold.
+        QTest::newRow("tail") << 101.0 << 11.0 / 1001.0 * std::exp(-2.0);
+        QTest::newRow("far tail") << 140.0 << 11.0 / 1001.0 * std::exp(-41.0);
+    }
+    void impostorTail() {
+        QFETCH(double, score);
+        QFETCH(double, expected);
+        std::vector<double> scores;
+        for (int i = 999; i >= 0; --i) // given in any order
+            scores.push_back(i / 10.0);
+        const ImpostorScoreTail tail(scores);
+        QVERIFY(tail.measured());
+        QCOMPARE(tail.pairs(), 1000);
+        QVERIFY2(std::abs(tail.rate(score) / expected - 1.0) < 1e-9,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(tail.rate(score)).arg(expected)));
+        // Screening takes whichever is larger: the list's own rate or the matcher's.
+        QCOMPARE(tail.fingerRate(score), std::max(expected, fingerFalseMatchRate(score)));
+    }
+    void impostorTailNeedsEnoughPairs() {
+        const ImpostorScoreTail few(std::vector<double>(ImpostorScoreTail::kMinPairs - 1, 150.0));
+        QVERIFY(!few.measured());
+        QCOMPARE(few.rate(150.0), 0.0);
+        QCOMPARE(few.fingerRate(150.0), fingerFalseMatchRate(150.0));
+        // A population whose impostors often score high gets rates the matcher alone would not
+        // give: 100 scores, a fifth of them 120.
+        std::vector<double> heavy(100, 10.0);
+        std::fill(heavy.begin(), heavy.begin() + 20, 120.0);
+        const ImpostorScoreTail t(heavy);
+        QVERIFY(t.measured());
+        QVERIFY(std::abs(t.fingerRate(120.0) - 21.0 / 101.0) < 1e-12);
+        QVERIFY(fingerFalseMatchRate(120.0) < 1e-5);
+    }
+
     void irisRates() {
         // Monotonic in the distance, 1 at the impostor mean, tiny for good genuine distances.
         QCOMPARE(irisFalseMatchRate(0.5), 1.0);
