@@ -7,6 +7,7 @@
 #include "app/screening/biographic_matcher.h"
 #include "app/screening/date_of_birth.h"
 #include "app/screening/name_normalization.h"
+#include "app/screening/screening_decision.h"
 #include "app/screening/string_similarity.h"
 
 #include <QtTest>
@@ -175,58 +176,59 @@ private slots:
         QTest::addColumn<QString>("dobRelation");
         QTest::addColumn<bool>("documentMatch");
         QTest::addColumn<int>("orderSwapped"); // -1 not checked
+        QTest::addColumn<QString>("band");     // with the default configuration, biographic data alone
 
         QTest::newRow("accents and Ñ against MRZ spelling")
             << traveler("Muñoz García", "José Ángel", "1975-03-02", "ESP")
-            << listed({"MUNOZ GARCIA, JOSE ANGEL"}, "1975-03-02", "ESP") << 0.99 << -1.0 << "exact" << false << 0;
+            << listed({"MUNOZ GARCIA, JOSE ANGEL"}, "1975-03-02", "ESP") << 0.99 << -1.0 << "exact" << false << 0 << "yellow";
         QTest::newRow("Ñ as legacy NXX")
-            << traveler("Muñoz", "José", "1975-03-02") << listed({"MUNXXOZ<<JOSE"}, "1975-03-02") << 0.99 << -1.0 << "exact" << false << 0;
+            << traveler("Muñoz", "José", "1975-03-02") << listed({"MUNXXOZ<<JOSE"}, "1975-03-02") << 0.99 << -1.0 << "exact" << false << 0 << "yellow";
         QTest::newRow("umlaut written without E")
             << traveler("Müller", "Jürgen", "1966-11-30", "DEU") << listed({"MULLER, JURGEN"}, "1966-11-30", "DEU")
-            << 0.97 << -1.0 << "exact" << false << 0;
+            << 0.97 << -1.0 << "exact" << false << 0 << "yellow";
         QTest::newRow("swapped surnames")
             << traveler("López García", "María", "1990-01-15", "MEX") << listed({"GARCIA LOPEZ, MARIA"}, "1990-01-15", "MEX")
-            << 0.99 << -1.0 << "exact" << false << 0;
+            << 0.99 << -1.0 << "exact" << false << 0 << "yellow";
         QTest::newRow("only first surname on the list")
             << traveler("García López", "María", "1990-01-15", "MEX") << listed({"GARCIA, MARIA"}, "1990-01-15", "MEX")
-            << 0.93 << -1.0 << "exact" << false << 0;
+            << 0.93 << -1.0 << "exact" << false << 0 << "yellow";
         QTest::newRow("name order swapped")
-            << traveler("Ahmed", "Khalid", "1970-07-07") << listed({"KHALID, AHMED"}, "1970-07-07") << 0.99 << -1.0 << "exact" << false << 1;
+            << traveler("Ahmed", "Khalid", "1970-07-07") << listed({"KHALID, AHMED"}, "1970-07-07") << 0.99 << -1.0 << "exact" << false << 1 << "yellow";
         QTest::newRow("one typo in the surname")
-            << traveler("Garcai", "Maria", "1990-01-15") << listed({"GARCIA, MARIA"}, "1990-01-15") << 0.93 << 0.995 << "exact" << false << 0;
+            << traveler("Garcai", "Maria", "1990-01-15") << listed({"GARCIA, MARIA"}, "1990-01-15") << 0.93 << 0.995 << "exact" << false << 0 << "yellow";
         QTest::newRow("one typo in the given name")
-            << traveler("Petrov", "Ivna", "1981-04-04") << listed({"PETROV, IVAN"}, "1981-04-04") << 0.90 << 0.995 << "exact" << false << 0;
+            << traveler("Petrov", "Ivna", "1981-04-04") << listed({"PETROV, IVAN"}, "1981-04-04") << 0.90 << 0.995 << "exact" << false << 0 << "yellow";
         QTest::newRow("partial date of birth on the list")
             << traveler("Okafor", "Chidi", "1984-09-21", "NGA") << listed({"OKAFOR, CHIDI"}, "1984", "NGA")
-            << 0.93 << 0.99 << "consistent" << false << 0;
+            << 0.93 << 0.99 << "consistent" << false << 0 << "yellow";
         QTest::newRow("day and month swapped")
-            << traveler("Silva", "Pedro", "1979-04-11") << listed({"SILVA, PEDRO"}, "1979-11-04") << 0.93 << 0.99 << "day-month-swapped" << false << 0;
+            << traveler("Silva", "Pedro", "1979-04-11") << listed({"SILVA, PEDRO"}, "1979-11-04") << 0.93 << 0.99 << "day-month-swapped" << false << 0 << "yellow";
         QTest::newRow("namesake with a different date of birth")
             << traveler("Garcia", "Maria", "1992-06-30", "MEX") << listed({"GARCIA, MARIA"}, "1961-02-14", "MEX")
-            << -1.0 << 0.79 << "conflict" << false << 0;
+            << -1.0 << 0.79 << "conflict" << false << 0 << "green";
         QTest::newRow("particles glued on the list")
-            << traveler("de la Cruz", "Juan", "1955-12-01") << listed({"DELACRUZ, JUAN"}, "1955-12-01") << 0.96 << -1.0 << "exact" << false << 0;
+            << traveler("de la Cruz", "Juan", "1955-12-01") << listed({"DELACRUZ, JUAN"}, "1955-12-01") << 0.96 << -1.0 << "exact" << false << 0 << "yellow";
         QTest::newRow("particles dropped by the traveler")
-            << traveler("Cruz", "Juan", "1955-12-01") << listed({"DE LA CRUZ, JUAN"}, "1955-12-01") << 0.99 << -1.0 << "exact" << false << 0;
+            << traveler("Cruz", "Juan", "1955-12-01") << listed({"DE LA CRUZ, JUAN"}, "1955-12-01") << 0.99 << -1.0 << "exact" << false << 0 << "yellow";
         QTest::newRow("cyrillic against ICAO transliteration")
-            << traveler("Щербаков", "Александр", "1977-08-19") << listed({"SHCHERBAKOV, ALEKSANDR"}, "1977-08-19") << 0.99 << -1.0 << "exact" << false << 0;
+            << traveler("Щербаков", "Александр", "1977-08-19") << listed({"SHCHERBAKOV, ALEKSANDR"}, "1977-08-19") << 0.99 << -1.0 << "exact" << false << 0 << "yellow";
         QTest::newRow("alias matches")
-            << traveler("Qhan", "Ameer", "1988-02-02") << listed({"KHAN, AMIR", "QHAN, AMEER"}, "1988-02-02") << 0.99 << -1.0 << "exact" << false << 0;
+            << traveler("Qhan", "Ameer", "1988-02-02") << listed({"KHAN, AMIR", "QHAN, AMEER"}, "1988-02-02") << 0.99 << -1.0 << "exact" << false << 0 << "yellow";
         QTest::newRow("phonetic spelling")
-            << traveler("Gonsales", "Rodrigo", "1960-10-10") << listed({"GONZALEZ, RODRIGO"}, "1960-10-10") << 0.93 << 0.99 << "exact" << false << 0;
+            << traveler("Gonsales", "Rodrigo", "1960-10-10") << listed({"GONZALEZ, RODRIGO"}, "1960-10-10") << 0.93 << 0.99 << "exact" << false << 0 << "yellow";
         QTest::newRow("a different person")
-            << traveler("Smith", "John", "1980-05-17", "GBR") << listed({"GARCIA, MARIA"}, "1980-05-17", "GBR") << -1.0 << 0.45 << "exact" << false << -1;
+            << traveler("Smith", "John", "1980-05-17", "GBR") << listed({"GARCIA, MARIA"}, "1980-05-17", "GBR") << -1.0 << 0.45 << "exact" << false << -1 << "green";
         QTest::newRow("only a common given name shared")
-            << traveler("Nguyen", "Maria", "1980-05-17") << listed({"GARCIA, MARIA"}, "1980-05-17") << -1.0 << 0.55 << "exact" << false << -1;
+            << traveler("Nguyen", "Maria", "1980-05-17") << listed({"GARCIA, MARIA"}, "1980-05-17") << -1.0 << 0.55 << "exact" << false << -1 << "green";
         QTest::newRow("same document number")
             << traveler("Tanaka", "Yuki", "1985-05-05", "JPN", "TR1234567", "JPN")
-            << listed({"TANAKA, YUKI"}, "1985-05-05", "JPN", "TR-123 4567", "JPN") << 0.99 << -1.0 << "exact" << true << 0;
+            << listed({"TANAKA, YUKI"}, "1985-05-05", "JPN", "TR-123 4567", "JPN") << 0.99 << -1.0 << "exact" << true << 0 << "red";
         QTest::newRow("different person, same document number format")
             << traveler("Ivanova", "Olga", "1990-03-03", "RUS", "751234567", "RUS")
-            << listed({"PETROVA, IRINA"}, "1971-09-09", "RUS", "751234568", "RUS") << -1.0 << 0.3 << "conflict" << false << -1;
+            << listed({"PETROVA, IRINA"}, "1971-09-09", "RUS", "751234568", "RUS") << -1.0 << 0.3 << "conflict" << false << -1 << "green";
         QTest::newRow("same number, another issuing state")
             << traveler("Ivanova", "Olga", "1990-03-03", "RUS", "751234567", "RUS")
-            << listed({"PETROVA, IRINA"}, "1971-09-09", "UKR", "751234567", "UKR") << -1.0 << 0.3 << "conflict" << false << -1;
+            << listed({"PETROVA, IRINA"}, "1971-09-09", "UKR", "751234567", "UKR") << -1.0 << 0.3 << "conflict" << false << -1 << "green";
     }
     void comparisons() {
         QFETCH(Traveler, probe);
@@ -236,6 +238,7 @@ private slots:
         QFETCH(QString, dobRelation);
         QFETCH(bool, documentMatch);
         QFETCH(int, orderSwapped);
+        QFETCH(QString, band);
         const BiographicComparison c =
             compareBiographic(BiographicProbe::fromTraveler(probe), BiographicRecord::fromEntry(entry));
         const QString why = QString::fromUtf8(QJsonDocument(c.toJson()).toJson(QJsonDocument::Compact));
@@ -247,6 +250,12 @@ private slots:
         QCOMPARE(c.documentMatch, documentMatch);
         if (orderSwapped >= 0)
             QCOMPARE(c.name.orderSwapped, bool(orderSwapped));
+        // What the station makes of it: a close name is a possible match (yellow), never red on
+        // its own; a namesake born on another day is no alarm; only an exact document is red.
+        ScreeningCandidate candidate;
+        candidate.biographic = c;
+        decide(candidate, ScreeningSettings{});
+        QCOMPARE(toKey(candidate.band), band);
         // The breakdown names every field.
         const QJsonObject j = c.toJson();
         for (const char* field : {"score", "name", "date_of_birth", "nationality", "sex", "document_match"})
