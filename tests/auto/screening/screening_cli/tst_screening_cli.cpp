@@ -109,33 +109,43 @@ private slots:
         QCOMPARE(v.json().value("problem").toString(), QStringLiteral("bad-signature"));
     }
 
-    void listedDemoTravelerScreensRed() {
-        // What the simulated devices present for demo identity 0: other impressions.
-        const std::uint64_t seed = screening::demoListedTravelerSeed(0);
+    // The simulated devices' capture of traveler `seed`: fingers and both eyes written as files,
+    // given as the contract's options: --finger POS=IMAGE ... --iris left=IMAGE --iris right=IMAGE.
+    QStringList travelerOptions(std::uint64_t seed, const std::vector<FingerPosition>& positions) {
         devices::FingerprintSynthesizer fingers(2);
         devices::IrisSynthesizer eyes(2);
-        QStringList args{"--json", "screen"};
-        for (FingerPosition p : {FingerPosition::RightIndex, FingerPosition::LeftIndex, FingerPosition::RightThumb}) {
+        QStringList args;
+        for (FingerPosition p : positions) {
             devices::CaptureRequest r;
             r.identitySeed = devices::fingerIdentity(seed);
             r.position = devices::toFrictionRidgePosition(p);
             r.impressionSeed = 77 + std::uint64_t(p);
-            const QString file = root_.filePath(toKey(p) + ".png");
-            QVERIFY(cv::imwrite(file.toStdString(), fingers.capture(r).image));
+            const QString file = root_.filePath(QStringLiteral("%1-%2.png").arg(seed).arg(toKey(p)));
+            if (!cv::imwrite(file.toStdString(), fingers.capture(r).image))
+                return {};
             args << "--finger" << toKey(p) + "=" + file;
         }
         for (IrisSide side : {IrisSide::Left, IrisSide::Right}) {
             const auto eye = side == IrisSide::Left ? devices::IrisEye::Left : devices::IrisEye::Right;
-            const QString file = root_.filePath("iris-" + toKey(side) + ".png");
-            QVERIFY(cv::imwrite(file.toStdString(),
-                                eyes.render(devices::irisIdentity(seed, eye), devices::impressionSettings(devices::IrisQualityProfile::Good, 5)).image));
+            const QString file = root_.filePath(QStringLiteral("%1-iris-%2.png").arg(seed).arg(toKey(side)));
+            if (!cv::imwrite(file.toStdString(),
+                             eyes.render(devices::irisIdentity(seed, eye), devices::impressionSettings(devices::IrisQualityProfile::Good, 5)).image))
+                return {};
             args << "--iris" << toKey(side) + "=" + file;
         }
+        return args;
+    }
+
+    void listedDemoTravelerScreensRed() {
+        // What the simulated devices present for demo identity 0: other impressions.
+        const QStringList biometrics = travelerOptions(screening::demoListedTravelerSeed(0),
+                                                       {FingerPosition::RightIndex, FingerPosition::LeftIndex, FingerPosition::RightThumb});
+        QCOMPARE(biometrics.size(), 10);
         // A traveler on another passport, under another name: only the biometrics can tell.
         const QString l1 = QStringLiteral("P<UTOSMITH<<JOHN").leftJustified(44, '<');
         const QString l2 = QStringLiteral("X123456780UTO9001012M3001012").leftJustified(42, '<') + "00";
-        args << "--mrz" << l1 + "\n" + l2;
-        const Result r = run(args);
+        // The contract's form: screen --mrz LINES --finger POS=IMAGE ... --iris ... --json
+        const Result r = run(QStringList{"screen", "--mrz", l1 + "\n" + l2} + biometrics + QStringList{"--json"});
         QCOMPARE(r.code, 0);
         const QJsonObject o = r.json();
         QCOMPARE(o.value("band").toString(), QStringLiteral("red"));
@@ -144,15 +154,33 @@ private slots:
         QCOMPARE(top.value("fingerprint").toObject().value("comparisons").toArray().size(), 3);
         QCOMPARE(top.value("iris").toObject().value("comparisons").toArray().size(), 2);
         QVERIFY(top.value("biographic").toObject().value("score").toDouble() < 0.5);
+        QVERIFY(!top.value("reasons").toArray().isEmpty());
         QCOMPARE(o.value("probes").toArray().size(), 5);
         QVERIFY(o.contains("timings_ms"));
+    }
+
+    void unlistedTravelerScreensGreen() {
+        // Someone the demo list does not hold, all ten fingers and both eyes, their own passport.
+        const QStringList biometrics = travelerOptions(3001, allSingleFingers());
+        QCOMPARE(biometrics.size(), 24);
+        const QString l1 = QStringLiteral("P<UTOLINDQVIST<<ELSA<MARIA").leftJustified(44, '<');
+        const QString l2 = QStringLiteral("UT44812075UTO8504124F3109117").leftJustified(42, '<') + "00";
+        const Result r = run(QStringList{"screen", "--mrz", l1 + "\n" + l2} + biometrics + QStringList{"--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = r.json();
+        QCOMPARE(o.value("band").toString(), QStringLiteral("green"));
+        QVERIFY(o.value("fingerprints_screened").toBool() && o.value("irises_screened").toBool());
+        // Text output: the band first.
+        const Result text = run(QStringList{"screen", "--mrz", l1 + "\n" + l2} + biometrics);
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.startsWith("band GREEN"), qPrintable(text.out));
     }
 
     void storedEncounter() {
         const Result e = run({"enroll", "--synthetic", "--count", "1", "--seed", "5"});
         QCOMPARE(e.code, 0);
         const QString id = e.out.section(' ', 1).trimmed();
-        const Result r = run({"--json", "screen", "--encounter", id});
+        const Result r = run({"screen", "--encounter", id, "--json"});
         QCOMPARE(r.code, 0);
         QVERIFY(r.json().value("screening_id").toDouble() > 0);
         QCOMPARE(r.json().value("band").toString(), QStringLiteral("green"));
