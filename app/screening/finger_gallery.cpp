@@ -11,6 +11,7 @@
 #include <atomic>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <opencv2/imgcodecs.hpp>
 #include <random>
@@ -94,10 +95,8 @@ unsigned MccFingerprintGallery::threads() const {
     return options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
 }
 
-void MccFingerprintGallery::addPerson(qint64 ref, const std::vector<std::pair<FingerPosition, FingerMatchTemplate>>& fingers) {
-    auto has = [&](FingerPosition p) {
-        return std::any_of(fingers.begin(), fingers.end(), [&](const auto& f) { return f.first == p; });
-    };
+std::vector<FingerPosition> MccFingerprintGallery::choosePositions(const std::vector<FingerPosition>& onFile) const {
+    auto has = [&](FingerPosition p) { return std::find(onFile.begin(), onFile.end(), p) != onFile.end(); };
     std::vector<FingerPosition> chosen;
     for (FingerPosition p : options_.positions)
         if (has(p))
@@ -108,6 +107,14 @@ void MccFingerprintGallery::addPerson(qint64 ref, const std::vector<std::pair<Fi
             if (chosen.size() < 2 && has(p))
                 chosen.push_back(p);
     }
+    return chosen;
+}
+
+void MccFingerprintGallery::addPerson(qint64 ref, const std::vector<std::pair<FingerPosition, FingerMatchTemplate>>& fingers) {
+    std::vector<FingerPosition> onFile;
+    for (const auto& f : fingers)
+        onFile.push_back(f.first);
+    const std::vector<FingerPosition> chosen = choosePositions(onFile);
     for (const auto& [position, finger] : fingers) {
         const bool unknown = !isSingleFinger(position);
         if (!unknown && std::find(chosen.begin(), chosen.end(), position) == chosen.end())
@@ -132,35 +139,57 @@ std::unique_ptr<MccFingerprintGallery> MccFingerprintGallery::load(const storage
         std::vector<std::pair<FingerPosition, QByteArray>> records;
     };
     std::vector<Person> batch;
-    // A fixed-seed reservoir of every stored finger (all positions) for the impostor calibration.
+    // A fixed-seed reservoir sample of every stored finger (all positions) for the impostor
+    // calibration, chosen over the records in storage order so the same list gives the same
+    // sample.
     constexpr std::size_t kReservoir = 600;
-    std::vector<SampledFinger> reservoir;
+    std::vector<std::optional<SampledFinger>> reservoir(kReservoir);
     std::mt19937_64 rng(0x494D504F53544552ull); // "IMPOSTER"
     std::uint64_t seen = 0;
+    constexpr std::size_t kNotSampled = std::size_t(-1);
     auto flush = [&] {
-        std::vector<std::vector<std::pair<FingerPosition, FingerMatchTemplate>>> built(batch.size());
+        // Only the records the gallery holds (or the sample takes) are parsed and encoded: the
+        // other fingers are read from storage when someone is verified on every finger. For a
+        // list of ten-prints that is a fifth of the work.
+        std::vector<std::vector<std::size_t>> slot(batch.size());
+        std::vector<std::vector<char>> inGallery(batch.size());
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            std::vector<FingerPosition> onFile;
+            for (const auto& r : batch[i].records)
+                onFile.push_back(r.first);
+            const std::vector<FingerPosition> chosen = gallery->choosePositions(onFile);
+            for (const auto& r : batch[i].records) {
+                const std::uint64_t k = seen < kReservoir ? seen : rng() % (seen + 1);
+                ++seen;
+                slot[i].push_back(k < kReservoir ? std::size_t(k) : kNotSampled);
+                inGallery[i].push_back(!isSingleFinger(r.first) || std::find(chosen.begin(), chosen.end(), r.first) != chosen.end());
+            }
+        }
+        std::vector<std::vector<std::optional<FingerMatchTemplate>>> built(batch.size());
         parallelFor(batch.size(), gallery->threads(), [&](std::size_t i) {
-            for (const auto& [pos, rec] : batch[i].records) {
+            built[i].resize(batch[i].records.size());
+            for (std::size_t r = 0; r < batch[i].records.size(); ++r) {
+                if (!inGallery[i][r] && slot[i][r] == kNotSampled)
+                    continue;
                 try {
-                    built[i].emplace_back(pos, fingerTemplateFromIso(rec));
+                    built[i][r] = fingerTemplateFromIso(batch[i].records[r].second);
                 } catch (const biometrics::BiometricError&) {
                     // Checked at import; a record that fails now is left out rather than stopping screening.
                 }
             }
         });
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            gallery->addPerson(batch[i].ref, built[i]);
-            for (const auto& [pos, finger] : built[i]) {
-                const std::uint64_t slot = seen < kReservoir ? seen : rng() % (seen + 1);
-                ++seen;
-                if (slot < kReservoir) {
-                    SampledFinger f{batch[i].ref, pos, finger};
-                    if (reservoir.size() < kReservoir)
-                        reservoir.push_back(std::move(f));
-                    else
-                        reservoir[std::size_t(slot)] = std::move(f);
-                }
+            std::vector<std::pair<FingerPosition, FingerMatchTemplate>> fingers;
+            for (std::size_t r = 0; r < batch[i].records.size(); ++r) {
+                if (!built[i][r])
+                    continue;
+                const FingerPosition pos = batch[i].records[r].first;
+                if (inGallery[i][r])
+                    fingers.emplace_back(pos, *built[i][r]);
+                if (slot[i][r] != kNotSampled)
+                    reservoir[slot[i][r]] = SampledFinger{batch[i].ref, pos, *built[i][r]};
             }
+            gallery->addPerson(batch[i].ref, fingers);
         }
         batch.clear();
     };
@@ -173,7 +202,11 @@ std::unique_ptr<MccFingerprintGallery> MccFingerprintGallery::load(const storage
         batch.back().records.emplace_back(static_cast<FingerPosition>(s.position), s.data);
     });
     flush();
-    gallery->calibrate(reservoir);
+    std::vector<SampledFinger> sample;
+    for (auto& f : reservoir)
+        if (f)
+            sample.push_back(std::move(*f));
+    gallery->calibrate(sample);
     return gallery;
 }
 

@@ -51,6 +51,9 @@ public:
 
     /// Adds the fingers of one listed person (the selection of the gallery applies).
     void addPerson(qint64 entryRef, const std::vector<std::pair<FingerPosition, biometrics::FingerMatchTemplate>>& fingers);
+    /// The positions of a person's fingers the gallery holds (besides unknown ones), given the
+    /// positions they have on file.
+    std::vector<FingerPosition> choosePositions(const std::vector<FingerPosition>& onFile) const;
     /// Measures the population's impostor scores: up to `impostorPairs` comparisons of fingers
     /// of different people from `sample` (same position first; any positions when those are too
     /// few, as in a list of two people). load() calls it with a fixed-seed sample of every
