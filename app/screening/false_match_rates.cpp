@@ -39,25 +39,28 @@ ImpostorScoreTail::ImpostorScoreTail(std::vector<double> scores) : sorted_(std::
     std::sort(sorted_.begin(), sorted_.end());
     if (!measured())
         return;
-    // Exponential exceedances over the k-th highest score: the MLE of the scale is the mean
-    // excess. A floor of one score point keeps a tail of identical (capped) scores finite.
-    const std::size_t k = std::size_t(kMinTailCount);
-    tailStart_ = sorted_[sorted_.size() - k];
-    double excess = 0.0;
-    for (std::size_t i = sorted_.size() - k; i < sorted_.size(); ++i)
-        excess += sorted_[i] - tailStart_;
-    tailScale_ = std::max(1.0, excess / double(k - 1));
+    const std::size_t n = sorted_.size();
+    const std::size_t top = std::max<std::size_t>(kMinTailCount, (n + 49) / 50);
+    const std::size_t wide = std::min(n, 10 * top);
+    tailStart_ = sorted_[n - top];
+    tailRate_ = (double(above(tailStart_)) + 1.0) / (double(n) + 1.0);
+    const double decades = std::log10(double(wide) / double(top));
+    // At least one score point per decade keeps a sample of equal scores finite.
+    perDecade_ = std::max(1.0, (tailStart_ - sorted_[n - wide]) / decades);
+}
+
+std::size_t ImpostorScoreTail::above(double score) const {
+    return std::size_t(sorted_.end() - std::lower_bound(sorted_.begin(), sorted_.end(), score));
 }
 
 double ImpostorScoreTail::rate(double score) const {
-    if (!measured() || !(score > 0.0))
-        return measured() ? 1.0 : 0.0;
-    const double n = double(sorted_.size());
-    const auto above = double(sorted_.end() - std::lower_bound(sorted_.begin(), sorted_.end(), score));
-    if (above >= kMinTailCount)
-        return std::min(1.0, (above + 1.0) / (n + 1.0));
-    const double anchor = (kMinTailCount + 1.0) / (n + 1.0);
-    return std::clamp(anchor * std::exp(-(score - tailStart_) / tailScale_), kMinFalseMatchRate, 1.0);
+    if (!measured())
+        return 0.0;
+    if (!(score > 0.0))
+        return 1.0;
+    if (score <= tailStart_)
+        return std::min(1.0, (double(above(score)) + 1.0) / (double(sorted_.size()) + 1.0));
+    return std::clamp(tailRate_ * std::pow(10.0, -(score - tailStart_) / perDecade_), kMinFalseMatchRate, 1.0);
 }
 
 double ImpostorScoreTail::fingerRate(double score) const { return std::max(fingerFalseMatchRate(score), rate(score)); }

@@ -48,9 +48,10 @@ double bestOfRate(double rate, int comparisons);
 /// listed would fuse ten such "unlikely" impostor scores into a false yellow or red. So the
 /// gallery compares a sample of its own templates of DIFFERENT people and screening uses, for
 /// every score, the larger of the matcher's rate and the rate measured on that sample:
-///   - where at least `kMinTailCount` sampled scores reach s: (count >= s + 1) / (n + 1);
-///   - beyond: the exponential tail fitted (maximum likelihood) to the top `kMinTailCount`
-///     scores, anchored at the empirical rate of the lowest of them.
+///   - up to the sample's top 2 % (at least its ten highest): (count >= s + 1) / (n + 1);
+///   - beyond: an exponential tail from there, its slope the one between the top 20 % and the
+///     top 2 % (scores per decade). The very top of the sample is not trusted to extrapolate:
+///     it may hold the same person listed twice, whose "impostor" score is a mate's.
 /// With too few pairs (fewer than kMinPairs) it says nothing (rate 0): the matcher's rate stands.
 class ImpostorScoreTail {
 public:
@@ -68,13 +69,16 @@ public:
     int pairs() const { return int(sorted_.size()); }
     bool measured() const { return int(sorted_.size()) >= kMinPairs; }
     double median() const;
-    /// Decibel scale of the fitted tail: the score it takes for the rate to fall tenfold.
-    double scorePerDecade() const { return tailScale_ * 2.302585092994046; }
+    /// The fitted tail's slope: the score it takes for the rate to fall tenfold (the matcher's
+    /// calibration: 20).
+    double scorePerDecade() const { return perDecade_; }
 
 private:
+    std::size_t above(double score) const;
     std::vector<double> sorted_; ///< ascending
-    double tailStart_ = 0.0;     ///< lowest of the top kMinTailCount scores
-    double tailScale_ = 1.0;     ///< mean excess of the top scores over tailStart_
+    double tailStart_ = 0.0;     ///< the score of the top 2 % (at least the tenth highest)
+    double tailRate_ = 1.0;      ///< the measured rate there
+    double perDecade_ = 20.0;
 };
 
 /// Fisher's combination of independent rates (each in (0, 1]); 1 for an empty set.

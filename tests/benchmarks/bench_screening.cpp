@@ -310,6 +310,8 @@ int main(int argc, char** argv) {
                 engine->irises() ? double(engine->irises()->memoryBytes()) / 1048576.0 : 0.0,
                 engine->irises() ? engine->irises()->templateCount() : 0, engine->biographic().vocabularySize());
     Q_UNUSED(rssStart);
+    if (engine->fingerprints())
+        std::printf("fingerprints: %s\n", qPrintable(engine->fingerprints()->description()));
 
     // ---- 4. biographic search alone ------------------------------------------------------------
     std::vector<double> bioMs;

@@ -45,15 +45,15 @@ private slots:
     void impostorTail_data() {
         QTest::addColumn<double>("score");
         QTest::addColumn<double>("expected"); // the measured impostor rate, 0 when none
-        // 1000 impostor scores 0, 0.1, ..., 99.9 (uniform): within the data the rate is the
-        // share at or above the score, (count + 1) / (n + 1).
+        // 1000 impostor scores 0, 0.1, ..., 99.9 (uniform): up to the top 2 % (98.0) the rate is
+        // the share at or above the score, (count + 1) / (n + 1).
         QTest::newRow("no evidence") << 0.0 << 1.0;
         QTest::newRow("median") << 50.0 << 501.0 / 1001.0;
         QTest::newRow("top 2 %") << 98.0 << 21.0 / 1001.0;
-        // Beyond the tenth-highest (99.0): exponential tail, mean excess of the top ten 0.5,
-        // anchored at 11 / 1001, floored at 1 point per e-fold.
-        QTest::newRow("tail") << 101.0 << 11.0 / 1001.0 * std::exp(-2.0);
-        QTest::newRow("far tail") << 140.0 << 11.0 / 1001.0 * std::exp(-41.0);
+        // Beyond: from 21 / 1001 at 98.0, falling tenfold per (98.0 - 80.0) points, the slope
+        // between the top 20 % (80.0) and the top 2 %.
+        QTest::newRow("tail") << 101.0 << 21.0 / 1001.0 * std::pow(10.0, -3.0 / 18.0);
+        QTest::newRow("far tail") << 140.0 << 21.0 / 1001.0 * std::pow(10.0, -42.0 / 18.0);
     }
     void impostorTail() {
         QFETCH(double, score);
@@ -82,6 +82,23 @@ private slots:
         QVERIFY(t.measured());
         QVERIFY(std::abs(t.fingerRate(120.0) - 21.0 / 101.0) < 1e-12);
         QVERIFY(fingerFalseMatchRate(120.0) < 1e-5);
+    }
+    void impostorTailIgnoresTheVeryTop() {
+        // 4000 impostor scores, exponential with 30 points per decade, and 20 of them replaced
+        // by 200 (the same person listed twice: a mate's score). The extrapolated tail follows the
+        // impostors, not the duplicates: at 200 it gives about 10^(-200/30), not 20 / 4000.
+        std::vector<double> scores;
+        for (int i = 0; i < 4000; ++i)
+            scores.push_back(-30.0 * std::log10((i + 0.5) / 4000.0));
+        std::sort(scores.begin(), scores.end());
+        for (int i = 0; i < 20; ++i)
+            scores[std::size_t(i)] = 200.0;
+        const ImpostorScoreTail t(scores);
+        QVERIFY2(std::abs(t.scorePerDecade() - 30.0) < 4.0, qPrintable(QString::number(t.scorePerDecade())));
+        QVERIFY2(t.rate(200.0) < 1e-5, qPrintable(QString::number(t.rate(200.0))));
+        QVERIFY(t.rate(200.0) > 1e-8);
+        // In the body the measured shares stand: 10 % at 30 points.
+        QVERIFY(std::abs(t.rate(30.0) - 0.1) < 0.01);
     }
 
     void irisRates() {
