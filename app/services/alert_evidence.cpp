@@ -96,10 +96,12 @@ void addBiographic(AlertEvidence& out, const Encounter& encounter, const Watchli
     name.similarity = c.name.score;
     QStringList pairs;
     for (const auto& p : c.name.pairs)
-        pairs << QStringLiteral("%1~%2 %3 (%4)")
-                     .arg(QString::fromStdString(p.probe), QString::fromStdString(p.listed))
-                     .arg(p.similarity, 0, 'f', 2)
-                     .arg(screening::toKey(p.method));
+        pairs << (p.method == screening::TokenMatch::Exact
+                      ? QStringLiteral("%1 exact").arg(QString::fromStdString(p.probe))
+                      : QStringLiteral("%1~%2 %3 (%4)")
+                            .arg(QString::fromStdString(p.probe), QString::fromStdString(p.listed))
+                            .arg(p.similarity, 0, 'f', 2)
+                            .arg(screening::toKey(p.method)));
     name.relation = pairs.isEmpty() ? QStringLiteral("no token alike") : pairs.join(QStringLiteral(", "));
     if (c.name.orderSwapped)
         name.relation += QStringLiteral("; name order swapped");

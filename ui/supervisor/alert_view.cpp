@@ -323,8 +323,11 @@ void AlertView::showBiographic(const services::AlertEvidence& evidence) {
     for (int i = 0; i < int(bio.size()); ++i) {
         const auto& f = bio[std::size_t(i)];
         const QStringList cells{f.field, f.traveler, f.listed, similarityWords(f.similarity) + QStringLiteral(" — ") + f.relation};
-        for (int c = 0; c < cells.size(); ++c)
-            biographic_->setItem(i, c, new QTableWidgetItem(cells[c]));
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]); // the whole text, should the column be too narrow
+            biographic_->setItem(i, c, item);
+        }
     }
     biographic_->resizeColumnsToContents();
     biographic_->resizeRowsToContents();

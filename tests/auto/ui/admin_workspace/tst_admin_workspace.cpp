@@ -106,8 +106,8 @@ private slots:
 
         window_ = std::make_unique<ui::StationWindow>(
             [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST", true);
-        window_->setWorkspaceFactory(Role::Administrator, [this](const Actor& a, QWidget* parent) {
-            return new ui::AdminWorkspace(a, services_, parent);
+        window_->setContentFactory([this](const Actor& a, ui::StationWindow&, bool) -> QWidget* {
+            return a.role == Role::Administrator ? new ui::AdminWorkspace(a, services_) : nullptr;
         });
         window_->resize(1400, 860);
         window_->show();
