@@ -20,8 +20,7 @@ namespace umbral::ui {
 
 /// A call's result: the value, or the error in words (and its code when it was an
 /// umbral::Error).
-template <class R>
-struct ServiceOutcome {
+template <class R> struct ServiceOutcome {
     std::optional<R> value;
     QString error;
     std::optional<ErrorCode> code;
@@ -37,7 +36,8 @@ public:
     /// Runs `work` on the worker thread; then, on the UI thread and only if `receiver` still
     /// exists, `done` with the outcome. Exceptions thrown by `work` become the outcome's error.
     template <class R>
-    void run(QObject* receiver, std::function<R()> work, std::function<void(const ServiceOutcome<R>&)> done) {
+    void run(QObject* receiver, std::function<R()> work,
+             std::function<void(const ServiceOutcome<R>&)> done) {
         // The watcher belongs to the executor (which outlives every page), so the call is
         // counted off even when the page that made it is gone; `done` runs only if it is not.
         auto* watcher = new QFutureWatcher<ServiceOutcome<R>>(this);

@@ -9,8 +9,12 @@
 
 #include <QString>
 
-namespace umbral::storage { class StationStore; }
-namespace umbral::devices { class DeviceManager; }
+namespace umbral::storage {
+class StationStore;
+}
+namespace umbral::devices {
+class DeviceManager;
+}
 
 namespace umbral::ui {
 

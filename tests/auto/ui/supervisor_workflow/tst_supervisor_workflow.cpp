@@ -15,11 +15,11 @@
 #include "app/enrollment/encounter_step.h"
 #include "app/enrollment/encounter_workflow.h"
 #include "app/screening/screening_settings.h"
-#include "ui/officer/demo_panel.h"
 #include "app/services/auth_service.h"
 #include "app/services/demo_station.h"
 #include "ui/admin/audit_log_page.h"
 #include "ui/admin/service_executor.h"
+#include "ui/officer/demo_panel.h"
 #include "ui/role_workspace.h"
 #include "ui/station_window.h"
 #include "ui/supervisor/alert_queue_page.h"
@@ -79,10 +79,12 @@ class TestSupervisorWorkflow : public QObject {
         return Actor{u->id, u->name, u->role};
     }
 
-    std::unique_ptr<ui::StationWindow> makeWindow(const services::AdjudicationSettings& settings = {}) {
+    std::unique_ptr<ui::StationWindow>
+    makeWindow(const services::AdjudicationSettings& settings = {}) {
         services_.adjudication = settings;
         auto w = std::make_unique<ui::StationWindow>(
-            [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST", true);
+            [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST",
+            true);
         w->setContentFactory([this](const Actor& a, ui::StationWindow&, bool) -> QWidget* {
             return a.role == Role::Supervisor ? new ui::SupervisorWorkspace(a, services_) : nullptr;
         });
@@ -90,7 +92,8 @@ class TestSupervisorWorkflow : public QObject {
         w->show();
         return w;
     }
-    static ui::SupervisorWorkspace* signIn(ui::StationWindow& w, const QString& user, const QString& password) {
+    static ui::SupervisorWorkspace* signIn(ui::StationWindow& w, const QString& user,
+                                           const QString& password) {
         auto* name = w.findChild<QLineEdit*>("userName");
         auto* pw = w.findChild<QLineEdit*>("password");
         name->clear();
@@ -98,10 +101,12 @@ class TestSupervisorWorkflow : public QObject {
         QTest::keyClicks(pw, password);
         QTest::keyClick(pw, Qt::Key_Return);
         [&] { QTRY_VERIFY_WITH_TIMEOUT(w.workspace() != nullptr, 15000); }();
-        return w.workspace() ? qobject_cast<ui::SupervisorWorkspace*>(w.workspace()->content()) : nullptr;
+        return w.workspace() ? qobject_cast<ui::SupervisorWorkspace*>(w.workspace()->content())
+                             : nullptr;
     }
     static void waitForQueue(ui::SupervisorWorkspace* ws) {
-        QTRY_VERIFY_WITH_TIMEOUT(!ws->queuePage()->isLoading() && ws->queuePage()->model()->totalCount() > 0, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !ws->queuePage()->isLoading() && ws->queuePage()->model()->totalCount() > 0, 15000);
     }
 
 private slots:
@@ -116,16 +121,19 @@ private slots:
         // The listed person, imported in a signed package; the traveler who is that person,
         // enrolled by an officer and screened: the screening raises the red alert.
         listed_ = testing::listedPerson(777, QStringLiteral("DEMO-0777"));
-        QCOMPARE(testing::importListed(store(), QStringLiteral("DEMO"), 1, {listed_}).entriesInList, 1);
+        QCOMPARE(testing::importListed(store(), QStringLiteral("DEMO"), 1, {listed_}).entriesInList,
+                 1);
         const auto alerts = testing::enrollAndScreen(store(), actorFor("officer"), 777);
         QCOMPARE(alerts.size(), std::size_t(1));
         redAlert_ = alerts.front();
         QCOMPARE(store().alerts().load(redAlert_)->band, Band::Red);
         // Some history in the queue: a yellow alert from another lane, already dismissed.
-        const qint64 old = testing::enrollAndAlert(store(), actorFor("officer2"), 778, QStringLiteral("DEMO"), listed_,
-                                                   Band::Yellow, nullptr, QStringLiteral("LANE-02"));
-        services::AdjudicationService(store(), {}).decide(actorFor("supervisor2"), old, storage::AlertDecision::Dismiss,
-                                                          QStringLiteral("different person: face and prints differ"));
+        const qint64 old =
+            testing::enrollAndAlert(store(), actorFor("officer2"), 778, QStringLiteral("DEMO"),
+                                    listed_, Band::Yellow, nullptr, QStringLiteral("LANE-02"));
+        services::AdjudicationService(store(), {})
+            .decide(actorFor("supervisor2"), old, storage::AlertDecision::Dismiss,
+                    QStringLiteral("different person: face and prints differ"));
     }
 
     // The whole story on a demo station: the officer enrolls the demo watchlisted traveler on
@@ -141,18 +149,20 @@ private slots:
         services.screening = screening::ScreeningSettings::load(s.station.paths.settingsFile());
         services.lane = s.environment.lane;
         // The window makes each role's workspace, as app/main.cpp does.
-        s.window->setContentFactory([&s, &services](const Actor& a, ui::StationWindow& w, bool) -> QWidget* {
-            if (a.role == Role::Supervisor)
-                return new ui::SupervisorWorkspace(a, services);
-            if (a.role != Role::Officer)
-                return nullptr;
-            auto* workspace = new ui::OfficerWorkspace(a, s.environment);
-            QObject::connect(&w, &ui::StationWindow::lockedChanged, workspace, &ui::OfficerWorkspace::setPaused);
-            ui::RoleWorkspace* host = w.workspace();
-            QObject::connect(workspace, &ui::OfficerWorkspace::fullScreenChanged, host,
-                             [host](bool full) { host->setHeaderVisible(!full); });
-            return workspace;
-        });
+        s.window->setContentFactory(
+            [&s, &services](const Actor& a, ui::StationWindow& w, bool) -> QWidget* {
+                if (a.role == Role::Supervisor)
+                    return new ui::SupervisorWorkspace(a, services);
+                if (a.role != Role::Officer)
+                    return nullptr;
+                auto* workspace = new ui::OfficerWorkspace(a, s.environment);
+                QObject::connect(&w, &ui::StationWindow::lockedChanged, workspace,
+                                 &ui::OfficerWorkspace::setPaused);
+                ui::RoleWorkspace* host = w.workspace();
+                QObject::connect(workspace, &ui::OfficerWorkspace::fullScreenChanged, host,
+                                 [host](bool full) { host->setHeaderVisible(!full); });
+                return workspace;
+            });
         s.window->resize(1500, 980);
 
         // 1. The officer: the listed demo traveler at the lane, passport, fingers, irises, submit.
@@ -177,8 +187,10 @@ private slots:
         QTest::keySequence(s.window.get(), QKeySequence(Qt::CTRL | Qt::Key_Return)); // acknowledged
         QTRY_VERIFY(!o->workflow()->needsAcknowledgement());
         s.writer->flush();
-        QTest::keySequence(s.window.get(), QKeySequence(Qt::CTRL | Qt::Key_N)); // next traveler: leaves full screen
-        QTRY_VERIFY(s.window->findChild<QPushButton*>("signOut") && s.window->findChild<QPushButton*>("signOut")->isVisible());
+        QTest::keySequence(s.window.get(),
+                           QKeySequence(Qt::CTRL | Qt::Key_N)); // next traveler: leaves full screen
+        QTRY_VERIFY(s.window->findChild<QPushButton*>("signOut") &&
+                    s.window->findChild<QPushButton*>("signOut")->isVisible());
         QTest::keySequence(s.window.get(), QKeySequence(Qt::CTRL | Qt::Key_L)); // sign out
         QTRY_VERIFY(s.window->workspace() == nullptr);
 
@@ -191,8 +203,10 @@ private slots:
         ui::AlertQueuePage* queue = ws->queuePage();
         QVERIFY(queue->selectAlert(alertId));
         QCOMPARE(queue->visibleAlert(queue->model()->visibleRowOf(alertId)).band, Band::Red);
-        QCOMPARE(queue->visibleAlert(queue->model()->visibleRowOf(alertId)).encounterId, encounterId);
-        QCOMPARE(queue->visibleAlert(queue->model()->visibleRowOf(alertId)).officerName, QStringLiteral("officer"));
+        QCOMPARE(queue->visibleAlert(queue->model()->visibleRowOf(alertId)).encounterId,
+                 encounterId);
+        QCOMPARE(queue->visibleAlert(queue->model()->visibleRowOf(alertId)).officerName,
+                 QStringLiteral("officer"));
         saveScreenshot(s.window.get(), "supervisor-alert-queue-demo");
         QTest::keyClick(queue->table(), Qt::Key_Return);
         ui::AlertView* view = ws->alertView();
@@ -220,8 +234,9 @@ private slots:
         // Dismiss with a reason, from the keyboard.
         auto* reason = view->findChild<QPlainTextEdit*>("decisionReason");
         reason->setFocus();
-        const QString words = QStringLiteral("Demo exercise: prints and irises match the listed person, but the "
-                                             "warrant was withdrawn on 2026-11-20 (checked by phone).");
+        const QString words =
+            QStringLiteral("Demo exercise: prints and irises match the listed person, but the "
+                           "warrant was withdrawn on 2026-11-20 (checked by phone).");
         QTest::keyClicks(reason, words);
         QTest::keyClick(view, Qt::Key_D, Qt::AltModifier);
         QTRY_VERIFY_WITH_TIMEOUT(view->outcomeText().contains("the alert is now dismissed"), 15000);
@@ -236,7 +251,8 @@ private slots:
         int row = -1;
         for (int i = 0; i < audit->visibleRows(); ++i) {
             const auto r = audit->visibleRecord(i);
-            if (r.action == "alert.dismiss" && r.actor == "supervisor" && r.subject == QString::number(alertId))
+            if (r.action == "alert.dismiss" && r.actor == "supervisor" &&
+                r.subject == QString::number(alertId))
                 row = i;
         }
         QVERIFY2(row >= 0, "the decision is not in the audit log");
@@ -315,7 +331,8 @@ private slots:
         reason->setFocus();
         QTest::keyClicks(reason, "Checked");
         QVERIFY(!view->canDecide(storage::AlertDecision::Dismiss));
-        QTest::keyClicks(reason, ": prints match, but the listed person has been in custody since 2024");
+        QTest::keyClicks(reason,
+                         ": prints match, but the listed person has been in custody since 2024");
         QVERIFY(view->canDecide(storage::AlertDecision::Dismiss));
         const QString reasonText = reason->toPlainText();
         // Dismiss from the keyboard (Alt+D).
@@ -347,7 +364,8 @@ private slots:
         QVERIFY(!audit->visibleRecord(row).detail.contains("custody")); // the reason is sealed...
         QSignalSpy shown(audit, &ui::AuditLogPage::detailShown);
         audit->selectVisibleRow(row);
-        QTRY_VERIFY_WITH_TIMEOUT(audit->detailText().contains(reasonText), 15000); // ...and opens for the reader
+        QTRY_VERIFY_WITH_TIMEOUT(audit->detailText().contains(reasonText),
+                                 15000); // ...and opens for the reader
         QVERIFY(audit->detailText().contains("Reason given by supervisor"));
         QVERIFY(store().audit().verify().ok);
     }
@@ -364,9 +382,11 @@ private slots:
         ws->openAlert(own);
         ui::AlertView* view = ws->alertView();
         QTRY_VERIFY_WITH_TIMEOUT(view->caseShown(), 15000);
-        QVERIFY(view->eligibilityText().contains("You cannot decide on this alert: you enrolled this encounter"));
+        QVERIFY(view->eligibilityText().contains(
+            "You cannot decide on this alert: you enrolled this encounter"));
         view->setReason("I know this traveler personally: not the listed person");
-        for (auto d : {storage::AlertDecision::Confirm, storage::AlertDecision::Dismiss, storage::AlertDecision::Escalate})
+        for (auto d : {storage::AlertDecision::Confirm, storage::AlertDecision::Dismiss,
+                       storage::AlertDecision::Escalate})
             QVERIFY(!view->canDecide(d));
         QTest::keyClick(view, Qt::Key_D, Qt::AltModifier); // the shortcut does nothing either
         QCOMPARE(store().alerts().load(own)->state, AlertState::Open);
@@ -401,7 +421,8 @@ private slots:
             QTest::keyClick(view, Qt::Key_C, Qt::AltModifier); // confirm
             QVERIFY(decided.wait(15000));
             QCOMPARE(decided.front().at(2).toBool(), true); // awaiting the second supervisor
-            QTRY_VERIFY_WITH_TIMEOUT(view->eligibilityText().contains("a second supervisor must decide"), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                view->eligibilityText().contains("a second supervisor must decide"), 15000);
             QCOMPARE(store().alerts().load(id)->state, AlertState::Open);
             QTest::keySequence(w.get(), QKeySequence(Qt::CTRL | Qt::Key_L)); // sign out
         }
@@ -413,7 +434,9 @@ private slots:
         ws->queuePage()->setCriteria(awaiting);
         QCOMPARE(ws->queuePage()->visibleAlerts(), 1);
         const ui::AlertQueueModel* model = ws->queuePage()->model();
-        QVERIFY(model->data(model->index(model->visibleRowOf(id), ui::AlertQueueModel::State), Qt::DisplayRole)
+        QVERIFY(model
+                    ->data(model->index(model->visibleRowOf(id), ui::AlertQueueModel::State),
+                           Qt::DisplayRole)
                     .toString()
                     .contains("awaiting 2nd supervisor (supervisor proposed confirm)"));
         ws->openAlert(id);
@@ -441,7 +464,8 @@ private slots:
         QVERIFY(model->totalCount() >= 60);
         // Every filter agrees with the alerts it lets through, and the default shows exactly
         // what needs a decision.
-        auto check = [&](const ui::AlertQueueCriteria& c, const std::function<bool(const storage::AlertSummary&)>& want) {
+        auto check = [&](const ui::AlertQueueCriteria& c,
+                         const std::function<bool(const storage::AlertSummary&)>& want) {
             queue->setCriteria(c);
             int expected = 0;
             for (const auto& a : model->alerts())
@@ -462,14 +486,17 @@ private slots:
         c = {};
         c.state = ui::StateFilter::Dismissed;
         c.lane = "LANE-02";
-        check(c, [](const auto& a) { return a.state == AlertState::Dismissed && a.lane == "LANE-02"; });
+        check(c, [](const auto& a) {
+            return a.state == AlertState::Dismissed && a.lane == "LANE-02";
+        });
         c = {};
         c.state = ui::StateFilter::Any;
         c.category = WatchlistCategory::CriminalWarrant;
         c.age = ui::AgeWindow::OlderThanDay;
         const qint64 now = model->nowMs();
         check(c, [&](const auto& a) {
-            return a.category == WatchlistCategory::CriminalWarrant && now - a.createdAt.toMSecsSinceEpoch() > 86400000;
+            return a.category == WatchlistCategory::CriminalWarrant &&
+                   now - a.createdAt.toMSecsSinceEpoch() > 86400000;
         });
         // The queue as a supervisor first sees it.
         queue->setCriteria(ui::AlertQueueCriteria{});
