@@ -1,13 +1,13 @@
 // umbral: the desktop enrollment station. Wires storage, services, devices, the enrollment
 // workflow and the Qt Widgets UI; the work itself lives in the libraries.
 #include "app/core/errors.h"
-#include "app/screening/screening_settings.h"
-#include "app/services/adjudication_settings.h"
 #include "app/enrollment/capture/frame_scoring.h"
 #include "app/enrollment/enrollment_settings.h"
 #include "app/enrollment/screening/demo_watchlist_setup.h"
 #include "app/enrollment/screening/watchlist_screener.h"
 #include "app/enrollment/station_writer.h"
+#include "app/screening/screening_settings.h"
+#include "app/services/adjudication_settings.h"
 #include "app/services/auth_service.h"
 #include "app/services/demo_station.h"
 #include "app/services/station_settings.h"

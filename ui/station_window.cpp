@@ -24,15 +24,15 @@ StationWindow::StationWindow(LoginPage::Authenticate authenticate, QString lane,
     stack_->addWidget(lock_);
     setCentralWidget(stack_);
     if (demo) {
-        auto* badge = new QLabel(tr("DEMO MODE — not for real travelers"), this);
-        badge->setStyleSheet(QStringLiteral("font-weight: bold; padding: 2px 8px;"));
-        statusBar()->addPermanentWidget(badge);
+        demoBadge_ = new QLabel(tr("DEMO MODE — not for real travelers"), this);
+        demoBadge_->setStyleSheet(QStringLiteral("font-weight: bold; padding: 2px 8px;"));
+        statusBar()->addPermanentWidget(demoBadge_);
     }
-    auto* settings = new QPushButton(tr("Settings [Ctrl+,]"), this);
-    settings->setObjectName(QStringLiteral("openSettings"));
-    settings->setFocusPolicy(Qt::TabFocus);
-    statusBar()->addPermanentWidget(settings);
-    connect(settings, &QPushButton::clicked, this, &StationWindow::openSettings);
+    settingsButton_ = new QPushButton(tr("Settings [Ctrl+,]"), this);
+    settingsButton_->setObjectName(QStringLiteral("openSettings"));
+    settingsButton_->setFocusPolicy(Qt::TabFocus);
+    statusBar()->addPermanentWidget(settingsButton_);
+    connect(settingsButton_, &QPushButton::clicked, this, &StationWindow::openSettings);
     auto* settingsKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma), this);
     connect(settingsKey, &QShortcut::activated, this, &StationWindow::openSettings);
     auto* lockKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this);
@@ -175,6 +175,9 @@ void StationWindow::applyUiSettings(const UiSettings& settings) {
     // Every screen is made again in the new language; the officer's encounter comes back from
     // its draft.
     setWindowTitle(demo_ ? tr("Umbral — %1 (DEMO)").arg(lane_) : tr("Umbral — %1").arg(lane_));
+    if (demoBadge_)
+        demoBadge_->setText(tr("DEMO MODE — not for real travelers"));
+    settingsButton_->setText(tr("Settings [Ctrl+,]"));
     makeLoginPage();
     if (workspace_ && !isLocked())
         showWorkspace(actor_, true);

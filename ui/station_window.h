@@ -7,6 +7,8 @@
 #include <QMainWindow>
 #include <functional>
 
+class QLabel;
+class QPushButton;
 class QStackedWidget;
 class QTimer;
 
@@ -65,6 +67,8 @@ private:
     Actor actor_;
     ContentFactory contentFactory_;
     QTimer* idle_;
+    QLabel* demoBadge_ = nullptr;
+    QPushButton* settingsButton_ = nullptr;
     UiSettings uiSettings_;
     std::function<void(const UiSettings&)> saveSettings_;
 };

@@ -32,12 +32,10 @@ bool installLanguage(const QString& language) {
         delete current;
         current = nullptr;
     }
-    if (language.isEmpty() || language == QLatin1String("en"))
-        return true;
     auto* t = new QTranslator(qApp);
-    if (!t->load(QStringLiteral(":/i18n/umbral_%1.qm").arg(language))) {
+    if (!t->load(QStringLiteral(":/i18n/umbral_%1.qm").arg(language.isEmpty() ? QStringLiteral("en") : language))) {
         delete t;
-        return false;
+        return language.isEmpty() || language == QLatin1String("en"); // English needs no translation
     }
     QCoreApplication::installTranslator(t);
     current = t;

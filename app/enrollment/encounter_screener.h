@@ -18,12 +18,12 @@ public:
     virtual ScreeningOutcome screen(storage::StationStore& store, const Actor& actor, const Encounter& encounter) = 0;
 };
 
-/// A station without a watchlist: every encounter is Green and marked as not screened.
+/// A station without a watchlist: every encounter stays Pending and is marked not screened.
 class NoWatchlistScreener : public EncounterScreener {
 public:
     ScreeningOutcome screen(storage::StationStore&, const Actor&, const Encounter&) override {
         ScreeningOutcome o;
-        o.band = Band::Green;
+        o.band = Band::Pending;
         o.screened = false;
         return o;
     }

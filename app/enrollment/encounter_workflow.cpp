@@ -366,7 +366,10 @@ void EncounterWorkflow::submitted(const SubmissionResult& result) {
 }
 
 bool EncounterWorkflow::needsAcknowledgement() const {
-    return result_ && result_->screening.band == Band::Red && !acknowledged_;
+    // Red, and a screening that failed, stay until the officer confirms calling the supervisor.
+    return result_ && !acknowledged_ &&
+           (result_->screening.band == Band::Red || !result_->screening.error.isEmpty() ||
+            (result_->screening.band == Band::Pending && result_->screening.screened));
 }
 
 void EncounterWorkflow::acknowledgeResult() {

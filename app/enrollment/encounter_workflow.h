@@ -102,7 +102,7 @@ public:
     /// The submission succeeded: -> Result.
     void submitted(const SubmissionResult& result);
     const std::optional<SubmissionResult>& result() const { return result_; }
-    /// A red result stays on screen until the officer acknowledges it.
+    /// A red result, or a screening that failed, stays on screen until the officer acknowledges it.
     bool needsAcknowledgement() const;
     void acknowledgeResult();
     bool isAcknowledged() const { return acknowledged_; }

@@ -16,7 +16,7 @@ struct ScreeningOutcome {
     Band band = Band::Green;
     std::optional<WatchlistCategory> category; ///< set on a yellow or red hit
     qint64 alertId = 0;                        ///< the alert a supervisor adjudicates; 0: none
-    bool screened = true; ///< false when no watchlist is loaded (the band is then Green)
+    bool screened = true; ///< false when no watchlist is loaded (the band stays Pending)
     /// Screening could not run (the encounter is stored and queued); band is Pending then and
     /// the officer must call the supervisor.
     QString error;

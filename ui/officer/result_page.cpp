@@ -75,41 +75,47 @@ void ResultPage::showResult(const enrollment::SubmissionResult& r, bool isAcknow
     QString symbol, instruction, details;
     QColor background, foreground = Qt::white;
     bool mustAcknowledge = false;
-    switch (s.band) {
-    case Band::Green:
-        if (s.screened) {
-            symbol = QStringLiteral("\u2714");
-            instruction = tr("No watchlist match. Continue with the traveler.");
-            background = QColor(0x1b, 0x5e, 0x20);
-        } else {
-            symbol = QStringLiteral("\u26A0");
-            instruction = tr("Stored and queued. No watchlist is loaded at this station: the traveler was NOT "
-                             "screened. Tell the supervisor.");
-            background = QColor(0x37, 0x47, 0x4f);
-        }
-        break;
-    case Band::Yellow:
-        symbol = QStringLiteral("\u25B2");
-        instruction = tr("Possible watchlist match. Refer the traveler to secondary inspection. A supervisor will "
-                         "review the alert.");
-        background = QColor(0xf9, 0xa8, 0x25);
-        foreground = QColor(0x1a, 0x1a, 0x1a);
-        break;
-    case Band::Red:
-        symbol = QStringLiteral("\u2716");
-        instruction = tr("Watchlist hit. DO NOT TELL THE TRAVELER.\nCall the supervisor now.");
-        background = QColor(0xb7, 0x1c, 0x1c);
-        mustAcknowledge = true;
-        break;
-    case Band::Pending:
+    if (!s.error.isEmpty()) {
         symbol = QStringLiteral("?");
         instruction = tr("Screening did not run. The encounter is stored. Keep the traveler here and call the "
                          "supervisor.");
         background = QColor(0x4a, 0x14, 0x8c);
         mustAcknowledge = true;
-        break;
+    } else if (!s.screened) {
+        symbol = QStringLiteral("\u26A0");
+        instruction = tr("Stored and queued. No watchlist is loaded at this station: the traveler was NOT "
+                         "screened. Tell the supervisor.");
+        background = QColor(0x37, 0x47, 0x4f);
+    } else {
+        switch (s.band) {
+        case Band::Green:
+            symbol = QStringLiteral("\u2714");
+            instruction = tr("No watchlist match. Continue with the traveler.");
+            background = QColor(0x1b, 0x5e, 0x20);
+            break;
+        case Band::Yellow:
+            symbol = QStringLiteral("\u25B2");
+            instruction = tr("Possible watchlist match. Refer the traveler to secondary inspection. A supervisor will "
+                             "review the alert.");
+            background = QColor(0xf9, 0xa8, 0x25);
+            foreground = QColor(0x1a, 0x1a, 0x1a);
+            break;
+        case Band::Red:
+            symbol = QStringLiteral("\u2716");
+            instruction = tr("Watchlist hit. DO NOT TELL THE TRAVELER.\nCall the supervisor now.");
+            background = QColor(0xb7, 0x1c, 0x1c);
+            mustAcknowledge = true;
+            break;
+        case Band::Pending:
+            symbol = QStringLiteral("?");
+            instruction = tr("Screening did not run. The encounter is stored. Keep the traveler here and call the "
+                             "supervisor.");
+            background = QColor(0x4a, 0x14, 0x8c);
+            mustAcknowledge = true;
+            break;
+        }
     }
-    const QString word = s.band == Band::Green && !s.screened ? tr("NOT SCREENED") : bandWord(s.band);
+    const QString word = !s.screened || !s.error.isEmpty() ? bandWord(Band::Pending) : bandWord(s.band);
     band_->setText(QStringLiteral("%1 %2").arg(symbol, word));
     instruction_->setText(instruction);
     if (s.category)

@@ -16,7 +16,11 @@ ScreeningOutcome WatchlistScreener::screen(storage::StationStore& store, const A
         store_ = &store;
     }
     ScreeningOutcome out;
-    out.screened = service_->engine()->people() > 0;
+    if (service_->engine()->people() == 0) {
+        out.band = Band::Pending; // nothing to screen against: say so, never "green"
+        out.screened = false;
+        return out;
+    }
     const screening::ScreeningResult r = service_->screenEncounter(actor, encounter.id);
     out.band = r.band();
     if (out.band != Band::Green && !r.outcome.candidates.empty())

@@ -87,7 +87,7 @@ struct OfficerStation {
     void openWindow() {
         window = std::make_unique<ui::StationWindow>(
             [this](const QString& n, const QString& p) { return auth->login(n, p); }, environment.lane, true);
-        window->setContentFactory([this](const Actor& actor, ui::StationWindow& w, bool) -> QWidget* {
+        window->setContentFactory([this](const Actor& actor, ui::StationWindow& w, bool rebuilt) -> QWidget* {
             if (actor.role != Role::Officer)
                 return nullptr;
             auto* workspace = new ui::OfficerWorkspace(actor, environment);
@@ -95,10 +95,16 @@ struct OfficerStation {
             ui::RoleWorkspace* host = w.workspace();
             QObject::connect(workspace, &ui::OfficerWorkspace::fullScreenChanged, host,
                              [host](bool full) { host->setHeaderVisible(!full); });
+            if (rebuilt)
+                QObject::connect(workspace, &ui::OfficerWorkspace::resumeOffered, workspace,
+                                 &ui::OfficerWorkspace::resumeDraft);
             return workspace;
         });
         window->resize(1360, 860);
         window->show();
+        // A real X server without a window manager gives no focus by itself.
+        window->activateWindow();
+        (void)QTest::qWaitForWindowActive(window.get());
     }
 
     /// Signs in from the keyboard, as an officer would.

@@ -334,13 +334,19 @@ private slots:
 
     void submitAndResult_data() {
         QTest::addColumn<int>("band");
+        QTest::addColumn<bool>("screened");
+        QTest::addColumn<QString>("error");
         QTest::addColumn<bool>("mustAcknowledge");
-        QTest::newRow("green") << int(Band::Green) << false;
-        QTest::newRow("yellow") << int(Band::Yellow) << false;
-        QTest::newRow("red") << int(Band::Red) << true;
+        QTest::newRow("green") << int(Band::Green) << true << "" << false;
+        QTest::newRow("yellow") << int(Band::Yellow) << true << "" << false;
+        QTest::newRow("red") << int(Band::Red) << true << "" << true;
+        QTest::newRow("no watchlist") << int(Band::Pending) << false << "" << false;
+        QTest::newRow("screening failed") << int(Band::Pending) << false << "index not loaded" << true;
     }
     void submitAndResult() {
         QFETCH(int, band);
+        QFETCH(bool, screened);
+        QFETCH(QString, error);
         QFETCH(bool, mustAcknowledge);
         EncounterWorkflow w(slapPlan());
         w.setMrz(kCleanTd3, kToday);
@@ -358,7 +364,9 @@ private slots:
         r.encounterId = w.encounterId();
         r.tcn = "UMB-1";
         r.screening.band = Band(band);
-        if (Band(band) != Band::Green)
+        r.screening.screened = screened;
+        r.screening.error = error;
+        if (Band(band) == Band::Yellow || Band(band) == Band::Red)
             r.screening.category = WatchlistCategory::CriminalWarrant;
         w.submitted(r);
         QCOMPARE(w.step(), EncounterStep::Result);
