@@ -155,11 +155,24 @@ int main(int argc, char** argv) {
         },
         [file = paths.settingsFile()] { return std::make_unique<enrollment::WatchlistScreener>(file); });
 
+    // The sign-in checks passwords on a pool thread with the main connection (`store`).
     auto auth = std::make_shared<services::AuthService>(*store, settings);
-    // Supervisors' and administrators' workspaces call their services on one worker thread; it
-    // outlives the window and finishes its call in progress before the store closes.
+    // Supervisors' and administrators' workspaces call their services on one worker thread,
+    // with a connection of its own: the connections are opened without SQLite's mutex
+    // (SQLITE_OPEN_NOMUTEX), so one connection must never serve two threads at once, and a
+    // sign-in after the idle lock can overlap a workspace's call in progress. The executor is
+    // declared after its store: it finishes its call in progress before that store closes.
+    std::unique_ptr<storage::StationStore> serviceStore;
+    try {
+        serviceStore = std::make_unique<storage::StationStore>(paths, storage::StationStore::Open::ExistingOnly,
+                                                               storage::StationStore::Schema::RequireCurrent);
+    } catch (const Error& e) {
+        QMessageBox::critical(nullptr, QStringLiteral("Umbral"),
+                              QStringLiteral("The station cannot start:\n\n%1").arg(e.message()));
+        return 1;
+    }
     ui::ServiceExecutor executor;
-    workspaceServices.store = store.get();
+    workspaceServices.store = serviceStore.get();
     workspaceServices.executor = &executor;
     workspaceServices.lane = settings.lane;
     workspaceServices.devices = &deviceManager;

@@ -3,8 +3,9 @@
 // The one worker thread on which the supervisor and administrator workspaces call services.
 // Widgets never run SQL, a search or an evidence computation on the UI thread: they hand the
 // work here and get the result back on the UI thread by a queued signal. One thread, so calls
-// run one after another and share the station's database connection safely; results come
-// back in the order the calls were made.
+// run one after another on one database connection; results come
+// back in the order the calls were made. The store the calls use must be theirs alone
+// (WorkspaceServices::store): the station opens its SQLite connections without a mutex.
 
 #include "app/core/errors.h"
 
