@@ -14,6 +14,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace umbral::ui {
 
@@ -171,6 +172,12 @@ void AuditLogPage::reload() {
             }
             model_->setRecords(*o.value);
             table_->resizeColumnsToContents();
+            // One long subject (a package file name) must not push the detail off the screen:
+            // the columns before it stay within 32 characters; the whole text is in the
+            // detail pane below.
+            const int widest = table_->fontMetrics().averageCharWidth() * 32;
+            for (int c = 0; c + 1 < model_->columnCount(); ++c)
+                table_->setColumnWidth(c, std::min(table_->columnWidth(c), widest));
             status_->setText(
                 tr("%1 of %2 rows shown").arg(proxy_->rowCount()).arg(model_->rowCount()));
             emit loaded(model_->rowCount());

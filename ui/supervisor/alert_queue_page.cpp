@@ -100,7 +100,7 @@ AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& serv
     const QFontMetrics fm(table_->font());
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table_->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
-    const int widths[AlertQueueModel::ColumnCount] = {7, 8, 23, 5, 46, 10, 14, 6, 10, 12};
+    const int widths[AlertQueueModel::ColumnCount] = {7, 8, 23, 5, 44, 13, 14, 6, 10, 12};
     for (int c = 0; c < AlertQueueModel::ColumnCount; ++c)
         table_->setColumnWidth(c, fm.averageCharWidth() * widths[c] + 12);
     table_->horizontalHeader()->setStretchLastSection(true);

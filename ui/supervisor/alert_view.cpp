@@ -51,6 +51,14 @@ void clearLayout(QLayout* layout) {
     }
 }
 
+// A wrapped caption exactly as wide as its picture and tall enough for every line: the grid
+// sizes its cells from size hints, which for a wrapped label assume some other width, and a
+// cell made too short lets the caption slide up over the bottom of the picture.
+void fitUnder(QLabel* words, int width) {
+    words->setFixedWidth(width);
+    words->setMinimumHeight(words->heightForWidth(width));
+}
+
 QLabel* caption(QWidget* parent, const QString& text) {
     auto* l = new QLabel(text, parent);
     l->setWordWrap(true);
@@ -392,7 +400,7 @@ void AlertView::showEvidence(const Rendered& r) {
                         .arg(f.candidateSource);
         auto* words = caption(cell, text);
         words->setTextFormat(Qt::RichText);
-        words->setMaximumWidth(picture->pixmap().width());
+        fitUnder(words, picture->pixmap().width());
         v->addWidget(picture);
         v->addWidget(words);
         fingerGrid_->addWidget(cell, i / 2, i % 2, Qt::AlignTop | Qt::AlignLeft);
@@ -422,7 +430,7 @@ void AlertView::showEvidence(const Rendered& r) {
                         .arg(e.candidateSource);
         auto* words = caption(cell, text);
         words->setTextFormat(Qt::RichText);
-        words->setMaximumWidth(picture->pixmap().width());
+        fitUnder(words, picture->pixmap().width());
         v->addWidget(picture);
         v->addWidget(words);
         irisGrid_->addWidget(cell, 0, i, Qt::AlignTop | Qt::AlignLeft);
