@@ -30,6 +30,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
@@ -67,6 +68,10 @@ class TestSupervisorWorkflow : public QObject {
     Q_OBJECT
 
     testing::TempStation station_;
+    // The workspaces' service thread has a connection of its own, as in app/main.cpp: the test
+    // writes and reads through station_.store on this thread while a call may be running
+    // (connections are opened without SQLite's mutex).
+    std::unique_ptr<storage::StationStore> serviceStore_;
     std::unique_ptr<services::AuthService> auth_;
     std::unique_ptr<ui::ServiceExecutor> executor_;
     ui::WorkspaceServices services_;
@@ -90,6 +95,10 @@ class TestSupervisorWorkflow : public QObject {
         });
         w->resize(1500, 980);
         w->show();
+        // A real X server (xvfb-run, QT_QPA_PLATFORM=xcb) without a window manager gives no
+        // focus by itself, and the Alt+letter shortcuts need an active window.
+        w->activateWindow();
+        (void)QTest::qWaitForWindowActive(w.get());
         return w;
     }
     static ui::SupervisorWorkspace* signIn(ui::StationWindow& w, const QString& user,
@@ -115,7 +124,10 @@ private slots:
         services::ensureDemoUsers(store());
         auth_ = std::make_unique<services::AuthService>(store(), services::StationSettings{});
         executor_ = std::make_unique<ui::ServiceExecutor>();
-        services_.store = station_.store.get();
+        serviceStore_ = std::make_unique<storage::StationStore>(
+            station_.paths, storage::StationStore::Open::ExistingOnly,
+            storage::StationStore::Schema::RequireCurrent);
+        services_.store = serviceStore_.get();
         services_.executor = executor_.get();
         services_.lane = "LANE-TEST";
         // The listed person, imported in a signed package; the traveler who is that person,
@@ -143,7 +155,12 @@ private slots:
     void demoWatchlistedTravelerFromLaneToAuditLog() {
         testing::OfficerStation s(true, 2); // demo watchlist of two listed simulated travelers
         ui::WorkspaceServices services;
-        services.store = s.station.store.get();
+        auto serviceStore = std::make_unique<storage::StationStore>(
+            s.station.paths, storage::StationStore::Open::ExistingOnly,
+            storage::StationStore::Schema::RequireCurrent);
+        // The executor finishes with this store before it closes, even if a check fails.
+        const auto idle = qScopeGuard([this] { executor_->waitForIdle(); });
+        services.store = serviceStore.get();
         services.executor = executor_.get();
         services.devices = s.devices.get();
         services.screening = screening::ScreeningSettings::load(s.station.paths.settingsFile());
