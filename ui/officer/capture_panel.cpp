@@ -64,7 +64,9 @@ CapturePanel::CapturePanel(const QString& deviceWord, QWidget* parent) : QWidget
 
 void CapturePanel::setAdvice(const QString& text, bool good) {
     advice_->setText((good ? QStringLiteral("\u2714 ") : QStringLiteral("\u27A4 ")) + text);
-    advice_->setStyleSheet(good ? QStringLiteral("color: #1b6e34;") : QStringLiteral("color: #1a1a1a;"));
+    const QString style = good ? QStringLiteral("color: #1b6e34;") : QStringLiteral("color: #1a1a1a;");
+    if (advice_->styleSheet() != style)
+        advice_->setStyleSheet(style);
 }
 
 QString CapturePanel::adviceText() const { return advice_->text(); }

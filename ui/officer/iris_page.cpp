@@ -106,6 +106,8 @@ void IrisPage::connectSession(CaptureSession* session) {
                 panel_->setLastCapture((automatic ? tr("\u2714 Captured automatically: %1 %2") : tr("\u2714 Captured: %1 %2"))
                                            .arg(slotName(k), qualityLabel(workflow_->captures().slot(k).best->quality, threshold_)));
     });
+    connect(preview_, &LivePreview::displaySizeChanged, session, &CaptureSession::setPreviewFit);
+    session->setPreviewFit(preview_->width() - 8, preview_->height() - 8);
     connect(panel_, &CapturePanel::captureRequested, session, &CaptureSession::captureNow);
     connect(panel_, &CapturePanel::retryRequested, session, &CaptureSession::retry);
     showDevice();
@@ -127,7 +129,19 @@ void IrisPage::showDevice() {
     }
 }
 
+void IrisPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_)
+        refresh();
+}
+
+// Only the page on screen follows every change at once; the others catch up when shown.
 void IrisPage::refresh() {
+    if (!isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
     if (!workflow_)
         return;
     refreshing_ = true;
@@ -158,7 +172,9 @@ void IrisPage::showQuality(const enrollment::IrisFrameQuality& q) {
     const QualityLevel level = q.assessed && !q.acceptable ? QualityLevel::Poor : qualityLevel(score, threshold_);
     overall_->setText(tr("Overall %1").arg(qualityLabel(score, threshold_)) +
                       (q.assessed && !q.acceptable ? tr(" — a metric fails") : QString()));
-    overall_->setStyleSheet(QStringLiteral("color: white; background: %1; padding: 2px 6px;").arg(qualityColour(level).name()));
+    const QString style = QStringLiteral("color: white; background: %1; padding: 2px 6px;").arg(qualityColour(level).name());
+    if (overall_->styleSheet() != style)
+        overall_->setStyleSheet(style);
     for (int i = 0; i < 12; ++i) {
         auto set = [&](int col, const QString& text, const QColor& colour = QColor()) {
             QTableWidgetItem* item = metrics_->item(i, col);

@@ -60,6 +60,11 @@ void LivePreview::clear() {
     clearOverlay();
 }
 
+void LivePreview::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    emit displaySizeChanged(width() - 8, height() - 8);
+}
+
 std::vector<double> LivePreview::takeLatencies() {
     std::vector<double> out;
     out.swap(latencies_);
@@ -78,8 +83,14 @@ void LivePreview::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), QColor(0x20, 0x20, 0x20));
     const QRectF target = imageRect();
     if (!image_.isNull()) {
-        p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < image_.width());
-        p.drawImage(target, image_);
+        // Frames arrive scaled to this widget (the preview pump does it off the UI thread): then
+        // the image is drawn 1:1, the cheapest way to paint it.
+        if (std::abs(target.width() - image_.width()) < 2 && std::abs(target.height() - image_.height()) < 2) {
+            p.drawImage(target.topLeft(), image_);
+        } else {
+            p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < image_.width());
+            p.drawImage(target, image_);
+        }
         // Frame pixels -> widget pixels.
         const double s = frame_.scale * target.width() / image_.width();
         auto map = [&](double x, double y) { return QPointF(target.left() + x * s, target.top() + y * s); };

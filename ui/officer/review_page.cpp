@@ -104,7 +104,19 @@ void ReviewPage::bind(enrollment::EncounterWorkflow* workflow) {
 
 QString ReviewPage::blockingText() const { return blocking_->text(); }
 
+void ReviewPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_)
+        refresh();
+}
+
+// Only the page on screen follows every change at once; the others catch up when shown.
 void ReviewPage::refresh() {
+    if (!isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
     if (!workflow_)
         return;
     const Traveler& t = workflow_->document().traveler();

@@ -101,7 +101,8 @@ void StepIndicator::refresh() {
             style = style.arg(QStringLiteral("#1b6e34"), QStringLiteral("#1b6e34"));
         else
             style = style.arg(QStringLiteral("#bbbbbb"), locked ? QStringLiteral("#777777") : QStringLiteral("#1a1a1a"));
-        labels_[i]->setStyleSheet(style);
+        if (labels_[i]->styleSheet() != style) // style sheets are costly to apply
+            labels_[i]->setStyleSheet(style);
     }
 }
 

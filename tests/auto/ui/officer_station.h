@@ -38,8 +38,9 @@ struct OfficerStation {
 
     /// `fast`: placements settle in a few frames (tests); otherwise the demo's pace.
     /// `listedIdentities` > 0: the station screens against a demo watchlist of that many listed
-    /// simulated travelers (seeds 1001 upwards), as a demo station does.
-    explicit OfficerStation(bool fast = true, int listedIdentities = 0) {
+    /// simulated travelers (seeds 1001 upwards), as a demo station does. `paced` false: the
+    /// simulated devices render as fast as they can (benchmarks).
+    explicit OfficerStation(bool fast = true, int listedIdentities = 0, bool paced = true) {
         ui::applyStationStyle(false);
         station.open();
         services::ensureDemoUsers(*station.store);
@@ -56,6 +57,7 @@ struct OfficerStation {
             options.iris.approachFrames = 4;
             options.iris.approach = std::chrono::milliseconds(100);
         }
+        options.finger.paced = options.slap.paced = options.iris.paced = paced;
         auto backend = std::make_unique<devices::SimulatedBackend>(options);
         simulated = backend.get();
         devices->addBackend(std::move(backend));
