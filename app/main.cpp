@@ -119,7 +119,11 @@ int main(int argc, char** argv) {
     devices::DeviceManager deviceManager;
     devices::SimulatedBackend* simulated = nullptr;
     if (demoMode) {
-        auto backend = std::make_unique<devices::SimulatedBackend>();
+        // Scanners preview at 20 frames a second (the simulator's default is 15): the capture
+        // screens then get more than 15 quality updates a second (docs/benchmarks.md).
+        devices::SimulatedBackend::Options options;
+        options.finger.previewFps = options.slap.previewFps = 20;
+        auto backend = std::make_unique<devices::SimulatedBackend>(options);
         simulated = backend.get();
         deviceManager.addBackend(std::move(backend));
         deviceManager.setBackendPreference({devices::Backend::Simulated, devices::Backend::Usb, devices::Backend::Uvc,

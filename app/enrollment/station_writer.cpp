@@ -2,6 +2,7 @@
 
 #include "app/core/errors.h"
 #include "app/enrollment/enrollment_service.h"
+#include "app/enrollment/thread_priority.h"
 #include "storage/station_store.h"
 
 #include <QJsonDocument>
@@ -55,6 +56,7 @@ StationWriter::StationWriter(StoreFactory store, ScreenerFactory screener, QObje
     thread_->setObjectName(QStringLiteral("station writer"));
     worker_->moveToThread(thread_);
     thread_->start();
+    QMetaObject::invokeMethod(worker_, [] { lowerCurrentThreadPriority(5); }, Qt::QueuedConnection);
 }
 
 StationWriter::~StationWriter() {

@@ -1,6 +1,7 @@
 #include "app/enrollment/capture/capture_session.h"
 
 #include "app/enrollment/encounter_captures.h"
+#include "app/enrollment/thread_priority.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
@@ -47,12 +48,14 @@ CaptureSession::CaptureSession(devices::DeviceManager& devices, EnrollmentSettin
     });
     connect(&devices_, &devices::DeviceManager::deviceArrived, this, &CaptureSession::deviceArrived);
     connect(&devices_, &devices::DeviceManager::deviceRemoved, this, &CaptureSession::deviceRemoved);
+    backgroundPool_.setMaxThreadCount(1);
     acquireScanner();
     acquireCamera();
 }
 
 CaptureSession::~CaptureSession() {
     stopDevices();
+    backgroundPool_.waitForDone();
     // The threads go first: their mailbox notifiers are removed before the devices are released.
     worker_.reset();
     pump_.reset();
@@ -557,7 +560,11 @@ void CaptureSession::runDuplicateCheck() {
             return;
         w->setWarnings(CaptureWarning::Kind::SameFingerTwice, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([check = duplicates_, fingers] { return check->check(fingers); }));
+    // On its own low-priority thread: a check that takes a second never competes with the UI.
+    watcher->setFuture(QtConcurrent::run(&backgroundPool_, [check = duplicates_, fingers] {
+        lowerCurrentThreadPriority(10);
+        return check->check(fingers);
+    }));
 }
 
 } // namespace umbral::enrollment

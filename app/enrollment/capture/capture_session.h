@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QThreadPool>
 #include <memory>
 #include <optional>
 
@@ -148,6 +149,7 @@ private:
     bool captureAutomatic_ = false;
     QString lastProblem_;
     quint64 duplicateRun_ = 0;
+    QThreadPool backgroundPool_; ///< the duplicate-finger check (one thread, low priority)
 };
 
 } // namespace umbral::enrollment

@@ -1,5 +1,7 @@
 #include "app/enrollment/capture/quality_worker.h"
 
+#include "app/enrollment/thread_priority.h"
+
 namespace umbral::enrollment {
 
 QualityWorker::QualityWorker(SlapSegmenter segmenter, QObject* parent)
@@ -97,6 +99,7 @@ quint64 QualityWorker::framesScored() const {
 }
 
 void QualityWorker::run() {
+    lowerCurrentThreadPriority(2); // the UI thread first when both cores are busy
     std::unique_lock lock(wake_->mutex);
     while (!abort_) {
         wake_->condition.wait(lock, [this] {

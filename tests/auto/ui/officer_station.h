@@ -14,6 +14,7 @@
 #include "app/services/auth_service.h"
 #include "app/services/demo_station.h"
 #include "devices/api/device_manager.h"
+#include "devices/replay/replay_backend.h"
 #include "devices/simulated/simulated_backend.h"
 #include "ui/officer/officer_workspace.h"
 #include "ui/role_workspace.h"
@@ -39,8 +40,10 @@ struct OfficerStation {
     /// `fast`: placements settle in a few frames (tests); otherwise the demo's pace.
     /// `listedIdentities` > 0: the station screens against a demo watchlist of that many listed
     /// simulated travelers (seeds 1001 upwards), as a demo station does. `paced` false: the
-    /// simulated devices render as fast as they can (benchmarks).
-    explicit OfficerStation(bool fast = true, int listedIdentities = 0, bool paced = true) {
+    /// simulated devices render as fast as they can (benchmarks). `replayScanner`: a folder of
+    /// fingerprint images played as the scanner (the simulated scanners are then left out).
+    explicit OfficerStation(bool fast = true, int listedIdentities = 0, bool paced = true,
+                            const QString& replayScanner = QString()) {
         ui::applyStationStyle(false);
         station.open();
         services::ensureDemoUsers(*station.store);
@@ -56,12 +59,18 @@ struct OfficerStation {
             }
             options.iris.approachFrames = 4;
             options.iris.approach = std::chrono::milliseconds(100);
+        } else {
+            options.finger.previewFps = options.slap.previewFps = 20; // as the demo station (app/main.cpp)
         }
         options.finger.paced = options.slap.paced = options.iris.paced = paced;
+        if (!replayScanner.isEmpty())
+            options.singleFingerScanner = options.slapScanner = false;
         auto backend = std::make_unique<devices::SimulatedBackend>(options);
         simulated = backend.get();
         devices->addBackend(std::move(backend));
-        devices->setBackendPreference({devices::Backend::Simulated});
+        if (!replayScanner.isEmpty())
+            devices->addBackend(std::make_unique<devices::ReplayBackend>(QStringList{replayScanner}));
+        devices->setBackendPreference({devices::Backend::Replay, devices::Backend::Simulated});
         devices->start();
         const storage::StationPaths paths = station.paths;
         if (listedIdentities > 0)
