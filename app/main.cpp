@@ -6,6 +6,8 @@
 #include "app/enrollment/screening/demo_watchlist_setup.h"
 #include "app/enrollment/screening/watchlist_screener.h"
 #include "app/enrollment/station_writer.h"
+#include "app/screening/screening_settings.h"
+#include "app/services/adjudication_settings.h"
 #include "app/services/auth_service.h"
 #include "app/services/demo_station.h"
 #include "app/services/station_settings.h"
@@ -22,6 +24,11 @@
 #ifdef UMBRAL_WITH_UVC_BACKEND
 #include "devices/uvc/uvc_backend.h"
 #endif
+#include "ui/admin/admin_workspace.h"
+#include "ui/admin/service_executor.h"
+#include "ui/admin/workspace_services.h"
+#include "ui/station_window.h"
+#include "ui/supervisor/supervisor_workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -96,11 +103,18 @@ int main(int argc, char** argv) {
 
     std::unique_ptr<storage::StationStore> store;
     services::StationSettings settings;
+    ui::WorkspaceServices workspaceServices;
     try {
         store = std::make_unique<storage::StationStore>(
             paths, demoMode ? storage::StationStore::Open::CreateIfMissing : storage::StationStore::Open::ExistingOnly,
             storage::StationStore::Schema::MigrateForward);
         settings = services::StationSettings::load(paths.settingsFile());
+        // A bad adjudication or screening setting refuses to start: the station must not
+        // decide under a rule it did not mean.
+        workspaceServices.adjudication = services::AdjudicationSettings::load(paths.settingsFile());
+        workspaceServices.screening = screening::ScreeningSettings::load(paths.settingsFile());
+        if (demoMode)
+            workspaceServices.screening.demoMode = true; // the demo station trusts the demo key
         if (demoMode)
             services::ensureDemoUsers(*store);
     } catch (const Error& e) {
@@ -147,6 +161,9 @@ int main(int argc, char** argv) {
         [file = paths.settingsFile()] { return std::make_unique<enrollment::WatchlistScreener>(file); });
 
     auto auth = std::make_shared<services::AuthService>(*store, settings);
+    // Supervisors' and administrators' workspaces call their services on one worker thread;
+    // it outlives the window and finishes its call in progress before the store closes.
+    ui::ServiceExecutor executor;
     ui::StationWindow window([auth](const QString& name, const QString& password) { return auth->login(name, password); },
                              settings.lane, demoMode);
     window.setIdleLockSeconds(settings.idleLockSeconds);
@@ -176,6 +193,16 @@ int main(int argc, char** argv) {
     StartupProbe probe(startup);
     if (qEnvironmentVariableIntValue("UMBRAL_REPORT_STARTUP"))
         window.loginPage()->installEventFilter(&probe);
+    workspaceServices.devices = &deviceManager; // the one device manager, shared with the officer
+    workspaceServices.store = store.get();
+    workspaceServices.executor = &executor;
+    workspaceServices.lane = settings.lane;
+    window.setWorkspaceFactory(Role::Supervisor, [&workspaceServices](const Actor& actor, QWidget* parent) {
+        return new ui::SupervisorWorkspace(actor, workspaceServices, parent);
+    });
+    window.setWorkspaceFactory(Role::Administrator, [&workspaceServices](const Actor& actor, QWidget* parent) {
+        return new ui::AdminWorkspace(actor, workspaceServices, parent);
+    });
     window.show();
 
     // A demo station screens against the signed demo watchlist (listed simulated travelers). It

@@ -195,6 +195,31 @@ CREATE INDEX alerts_state ON alerts(state, created_at);
 CREATE INDEX alerts_encounter ON alerts(encounter_id);
 )SQL";
 
+// Version 4: supervisors' decisions on alerts, one row per decision, append-only. A decision
+// either changes the alert's state ("applied") or, for a red alert that needs a second
+// supervisor, records the first of the two ("proposed"). The reason is personal data (it may
+// quote names): sealed with the row's alert, time and actor as context.
+constexpr const char* kV4 = R"SQL(
+CREATE TABLE alert_decisions (
+    id            INTEGER PRIMARY KEY,
+    alert_id      INTEGER NOT NULL REFERENCES alerts(id),
+    decided_at    TEXT NOT NULL,
+    actor         TEXT NOT NULL,
+    actor_id      INTEGER NOT NULL,
+    decision      TEXT NOT NULL CHECK (decision IN ('confirm', 'dismiss', 'escalate')),
+    effect        TEXT NOT NULL CHECK (effect IN ('proposed', 'applied')),
+    state_before  TEXT NOT NULL CHECK (state_before IN ('open', 'confirmed', 'dismissed', 'escalated')),
+    state_after   TEXT NOT NULL CHECK (state_after IN ('open', 'confirmed', 'dismissed', 'escalated')),
+    reason_sealed BLOB NOT NULL
+) STRICT;
+CREATE INDEX alert_decisions_alert ON alert_decisions(alert_id, id);
+CREATE INDEX alerts_created ON alerts(created_at);
+CREATE TRIGGER alert_decisions_no_update BEFORE UPDATE ON alert_decisions
+BEGIN SELECT RAISE(ABORT, 'alert decisions are append-only'); END;
+CREATE TRIGGER alert_decisions_no_delete BEFORE DELETE ON alert_decisions
+BEGIN SELECT RAISE(ABORT, 'alert decisions are append-only'); END;
+)SQL";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -202,6 +227,7 @@ const std::vector<Migration>& migrations() {
         {1, "core tables: users, encounters, captures, outbound queue, audit log", kV1},
         {2, "encounter drafts; outbound queue due index", kV2},
         {3, "watchlist packages, entries, documents, biometrics; screening results and alerts", kV3},
+        {4, "alert decisions (four-eyes adjudication)", kV4},
     };
     return all;
 }

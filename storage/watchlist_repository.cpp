@@ -177,10 +177,11 @@ bool WatchlistRepository::removeEntry(const QString& listId, const QString& entr
     return true;
 }
 
-qint64 WatchlistRepository::upsertEntry(const QString& listId, qint64 version, const WatchlistEntry& e) {
+qint64 WatchlistRepository::upsertEntry(const QString& listId, qint64 version, const WatchlistEntry& e, bool knownAbsent) {
     if (e.id.isEmpty())
         throw Error(ErrorCode::InvalidInput, QStringLiteral("a watchlist entry needs an id"));
-    removeEntry(listId, e.id);
+    if (!knownAbsent)
+        removeEntry(listId, e.id);
     Statements& st = statements();
     st.insertEntry.reset();
     st.insertEntry.bind(1, listId)

@@ -102,7 +102,9 @@ public:
     /// Removes one entry; false when there was none.
     bool removeEntry(const QString& listId, const QString& entryId);
     /// Inserts or replaces an entry with its documents and samples. Returns its ref.
-    qint64 upsertEntry(const QString& listId, qint64 packageVersion, const WatchlistEntry& entry);
+    /// `knownAbsent` skips the look-up of an older row (a full package after removeList());
+    /// an id that is there after all then fails with Conflict.
+    qint64 upsertEntry(const QString& listId, qint64 packageVersion, const WatchlistEntry& entry, bool knownAbsent = false);
 
     // Reading. Every call unseals; a blob that fails authentication throws KeyFailure.
     std::optional<StoredWatchlistEntry> load(const QString& listId, const QString& entryId,

@@ -7,6 +7,8 @@ namespace umbral::cli {
 
 int runTemplateIris(CliContext&, const QStringList&);
 int runMatchIris(CliContext&, const QStringList&);
+int runTemplateFinger(CliContext&, const QStringList&);
+int runMatchFinger(CliContext&, const QStringList&);
 
 namespace {
 
@@ -18,7 +20,7 @@ struct ModalityCommand {
 int dispatch(const char* group, std::initializer_list<ModalityCommand> commands, CliContext& ctx,
              const QStringList& args) {
     if (args.isEmpty())
-        throw UsageError(std::string(group) + " needs a modality (iris)");
+        throw UsageError(std::string(group) + " needs a modality (finger, iris)");
     for (const auto& c : commands)
         if (args.first() == QLatin1String(c.modality))
             return c.run(ctx, args.mid(1));
@@ -29,11 +31,11 @@ int dispatch(const char* group, std::initializer_list<ModalityCommand> commands,
 } // namespace
 
 int runTemplate(CliContext& ctx, const QStringList& args) {
-    return dispatch("template", {{"iris", runTemplateIris}}, ctx, args);
+    return dispatch("template", {{"finger", runTemplateFinger}, {"iris", runTemplateIris}}, ctx, args);
 }
 
 int runMatch(CliContext& ctx, const QStringList& args) {
-    return dispatch("match", {{"iris", runMatchIris}}, ctx, args);
+    return dispatch("match", {{"finger", runMatchFinger}, {"iris", runMatchIris}}, ctx, args);
 }
 
 } // namespace umbral::cli

@@ -27,8 +27,11 @@ const std::vector<CommandGroup>& commandGroups() {
                   "queue send [--endpoint URL | --export-dir DIR] [--timeout S]", runQueue},
         {"audit", "audit list [--json] [--after SEQ] [--limit N] | audit verify [--json]", runAudit},
         {"quality", "quality finger [--ppi N] [--json] IMAGE... | quality iris [--json] IMAGE...", runQuality},
-        {"template", "template iris IMAGE --out FILE", runTemplate},
-        {"match", "match iris A B | match iris --pairs FILE [--json]", runMatch},
+        {"template", "template finger IMAGE --out FILE [--ppi N] [--position P] | template iris IMAGE --out FILE",
+         runTemplate},
+        {"match", "match finger A B | match finger --pairs FILE [--json]\n"
+                  "match iris A B | match iris --pairs FILE [--json]",
+         runMatch},
         {"export", "export --encounter ID --out FILE", runExport},
         {"inspect", "inspect FILE [--images DIR | --no-images] [--json]", runInspect},
         {"devices", "devices list [--json] | devices capture --device ID --out FILE [--count N] [--timeout S]\n"

@@ -4,7 +4,6 @@
 #include "app/biometrics/common/grey_image.h"
 #include "app/biometrics/fingerprint/minutiae/iso19794_2.h"
 #include "app/biometrics/iris/iris_code.h"
-#include "app/screening/finger_gallery.h"
 
 #include <algorithm>
 #include <opencv2/imgcodecs.hpp>
@@ -32,8 +31,10 @@ QString prepareListedBiometrics(WatchlistEntry& e) {
         const QString where = QStringLiteral("the %1 fingerprint").arg(toKey(f.position));
         try {
             if (f.isTemplate) {
-                const auto finger = fingerTemplateFromIso(f.data);
-                if (finger.minutiaCount() == 0)
+                // Parsing is the check; the comparable form is built when the gallery loads.
+                const auto* p = reinterpret_cast<const std::uint8_t*>(f.data.constData());
+                const auto record = biometrics::readFingerMinutiaeRecord(std::span<const std::uint8_t>(p, std::size_t(f.data.size())));
+                if (record.views.empty() || record.views.front().minutiae.empty())
                     return where + QStringLiteral(" template holds no minutiae");
                 continue;
             }

@@ -47,15 +47,6 @@ const std::vector<FingerPosition>& fallbackOrder() {
     return order;
 }
 
-struct Hit {
-    qint64 ref;
-    int probe;
-    int listed; // position code
-    float score;
-    short paired;
-    bool anyFinger;
-};
-
 // Per listed person: the best comparison of each probe finger and how many it was the best of.
 struct Best {
     FingerComparisonEvidence evidence;
@@ -117,8 +108,16 @@ void MccFingerprintGallery::addPerson(qint64 ref, const std::vector<std::pair<Fi
     }
     for (const auto& [position, finger] : fingers) {
         const bool unknown = !isSingleFinger(position);
-        if (unknown || std::find(chosen.begin(), chosen.end(), position) != chosen.end())
-            byPosition_[unknown ? 0 : std::size_t(position)].push_back({ref, finger});
+        if (!unknown && std::find(chosen.begin(), chosen.end(), position) == chosen.end())
+            continue;
+        const int group = unknown ? 0 : int(position);
+        galleries_[std::size_t(group)].add(std::uint64_t(ref), finger);
+        int& m = multiplicity_[ref * 16 + group];
+        m = m == 0 ? 1 : m + 1;
+        const auto& c = finger.cylinders();
+        encodedBytes_ += sizeof(c) + c.cells.capacity() * 8 + c.valid.capacity() * 8 +
+                         (c.x.capacity() + c.y.capacity() + c.direction.capacity()) * 4 +
+                         std::size_t(finger.minutiaCount()) * 32; // the 1:N screening codes
     }
 }
 
@@ -160,29 +159,20 @@ std::unique_ptr<MccFingerprintGallery> MccFingerprintGallery::load(const storage
 
 std::size_t MccFingerprintGallery::templateCount() const {
     std::size_t n = 0;
-    for (const auto& v : byPosition_)
-        n += v.size();
+    for (const auto& g : galleries_)
+        n += g.size();
     return n;
 }
 
 std::size_t MccFingerprintGallery::memoryBytes() const {
-    std::size_t bytes = 0;
-    for (const auto& v : byPosition_) {
-        bytes += v.capacity() * sizeof(Item);
-        for (const Item& it : v) {
-            const auto& c = it.finger.cylinders();
-            bytes += sizeof(c) + c.cells.capacity() * 8 + c.valid.capacity() * 8 +
-                     (c.x.capacity() + c.y.capacity() + c.direction.capacity()) * 4;
-        }
-    }
-    return bytes;
+    return encodedBytes_ + multiplicity_.size() * 32;
 }
 
 QString MccFingerprintGallery::description() const {
     QStringList positions;
     for (FingerPosition p : options_.positions)
         positions << toKey(p);
-    return QStringLiteral("Minutia Cylinder-Code, gallery positions %1, %2 templates, verification of %3 people on every finger")
+    return QStringLiteral("Minutia Cylinder-Code 1:N gallery, positions %1, %2 templates, verification of %3 people on every finger")
         .arg(positions.join(QLatin1Char(','))).arg(templateCount()).arg(options_.shortlist);
 }
 
@@ -260,50 +250,34 @@ FingerSearchResult MccFingerprintGallery::searchPrepared(const std::vector<Probe
     const bool fallback = std::none_of(probes.begin(), probes.end(), [&](const Probe& p) {
         return std::find(options_.positions.begin(), options_.positions.end(), p.position) != options_.positions.end();
     });
-    struct Task {
-        int probe;
-        int group;
-        std::size_t begin, end;
-        bool anyFinger;
-    };
-    std::vector<Task> tasks;
-    constexpr std::size_t kChunk = 512;
+    // One 1:N search per traveler finger and gallery it meets; each search runs on all cores.
+    std::unordered_map<qint64, std::map<int, Best>> people;
+    biometrics::GallerySearchOptions go = options_.gallery;
+    go.maxCandidates = std::size_t(std::max(options_.perFinger, maxCandidates));
+    go.threads = threads();
     for (int p = 0; p < int(probes.size()); ++p) {
         const int pos = isSingleFinger(probes[std::size_t(p)].position) ? int(probes[std::size_t(p)].position) : 0;
         for (int g = 0; g <= 10; ++g) {
             const bool same = pos != 0 && g == pos;
             const bool any = g == 0 || pos == 0 || fallback;
-            if (!same && !any)
+            const auto& gallery = galleries_[std::size_t(g)];
+            if ((!same && !any) || gallery.size() == 0)
                 continue;
-            const auto& group = byPosition_[std::size_t(g)];
-            for (std::size_t b = 0; b < group.size(); b += kChunk)
-                tasks.push_back({p, g, b, std::min(group.size(), b + kChunk), !same});
-        }
-    }
-    // Stage 1, on all cores.
-    std::vector<std::vector<Hit>> perTask(tasks.size());
-    parallelFor(tasks.size(), threads(), [&](std::size_t i) {
-        const Task& task = tasks[i];
-        const auto& group = byPosition_[std::size_t(task.group)];
-        const FingerMatchTemplate& probe = probes[std::size_t(task.probe)].finger;
-        auto& hits = perTask[i];
-        hits.reserve(task.end - task.begin);
-        for (std::size_t k = task.begin; k < task.end; ++k) {
-            const auto cmp = biometrics::compareFingers(probe, group[k].finger);
-            hits.push_back({group[k].ref, task.probe, task.group, float(cmp.score), short(cmp.pairedMinutiae), task.anyFinger});
-        }
-    });
-    std::unordered_map<qint64, std::map<int, Best>> people;
-    for (const auto& hits : perTask) {
-        result.comparisons += qint64(hits.size());
-        for (const Hit& h : hits) {
-            FingerComparisonEvidence e;
-            e.probe = probes[std::size_t(h.probe)].position;
-            e.listed = static_cast<FingerPosition>(h.listed);
-            e.score = h.score;
-            e.pairedMinutiae = h.paired;
-            e.anyFinger = h.anyFinger;
-            offer(people[h.ref], h.probe, e);
+            result.comparisons += qint64(gallery.size());
+            for (const biometrics::GalleryCandidate& c : gallery.search(probes[std::size_t(p)].finger, go)) {
+                const qint64 ref = qint64(c.key);
+                FingerComparisonEvidence e;
+                e.probe = probes[std::size_t(p)].position;
+                e.listed = static_cast<FingerPosition>(g);
+                e.score = c.score;
+                e.anyFinger = !same;
+                Best& b = people[ref][p];
+                // The person's best of their templates in this gallery; corrected for all of them.
+                if (b.count == 0 || e.score > b.evidence.score)
+                    b.evidence = e;
+                const auto m = multiplicity_.find(ref * 16 + g);
+                b.count = std::max(b.count, m == multiplicity_.end() ? 1 : m->second);
+            }
         }
     }
     std::vector<FingerCandidate> stage1;

@@ -1,9 +1,11 @@
 #pragma once
 
-// FingerprintSearch on the Minutia Cylinder-Code matcher (umbral_finger_matching).
+// FingerprintSearch on the Minutia Cylinder-Code matcher and its 1:N gallery
+// (umbral_finger_matching: finger_gallery.h ranks the whole gallery with screening codes and
+// re-scores a shortlist with the full matcher).
 //
 // Two stages:
-//  1. Gallery search: the traveler's fingers against the in-memory gallery, which holds, per
+//  1. Gallery search: the traveler's fingers against the in-memory galleries, which hold, per
 //     listed person, the fingers at the configured positions (index fingers and thumbs by
 //     default; positions in order of preference), falling back to two other fingers for a person
 //     who has none of those on file, plus every finger of unknown position. A finger is compared
@@ -14,10 +16,12 @@
 //     finger they have on file, read from storage, and their fused rate recomputed.
 // Comparisons run on all cores. Probe fingerprints are extracted in parallel too.
 
+#include "app/biometrics/fingerprint/matching/finger_gallery.h"
 #include "app/biometrics/fingerprint/matching/finger_matcher.h"
 #include "app/screening/biometric_search.h"
 
 #include <array>
+#include <unordered_map>
 
 namespace umbral::screening {
 
@@ -27,6 +31,8 @@ public:
         std::vector<FingerPosition> positions{FingerPosition::RightIndex, FingerPosition::LeftIndex};
         int shortlist = 20;   ///< people verified on every finger after stage 1
         unsigned threads = 0; ///< 0: all cores
+        int perFinger = 100;  ///< candidates each traveler finger takes from a gallery
+        biometrics::GallerySearchOptions gallery; ///< the 1:N search's own knobs (shortlist share, exhaustive)
     };
 
     explicit MccFingerprintGallery(Options options);
@@ -55,14 +61,13 @@ public:
                                       const SampleSource& source) const;
 
 private:
-    struct Item {
-        qint64 ref;
-        biometrics::FingerMatchTemplate finger;
-    };
     unsigned threads() const;
 
     Options options_;
-    std::array<std::vector<Item>, 11> byPosition_; ///< index = ANSI/NIST code, 0 unknown
+    std::array<biometrics::FingerGallery, 11> galleries_; ///< index = ANSI/NIST code, 0 unknown
+    /// Templates a person has in a gallery, where more than one (key: ref * 16 + group).
+    std::unordered_map<qint64, int> multiplicity_;
+    std::size_t encodedBytes_ = 0;
 };
 
 /// Parses a stored ISO/IEC 19794-2 template into a comparable fingerprint (first view).

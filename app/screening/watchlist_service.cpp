@@ -116,7 +116,14 @@ ImportResult WatchlistService::import(const Actor& actor, const QString& path, c
                         throw PackageRefused(PackageProblem::MalformedEntry,
                                              QStringLiteral("record %1 (entry %2): %3").arg(done + 1).arg(record.entry.id, problem));
                 }
-                repo.upsertEntry(c.header.listId, c.header.version, record.entry);
+                try {
+                    repo.upsertEntry(c.header.listId, c.header.version, record.entry, c.header.kind == PackageKind::Full);
+                } catch (const Error& e) {
+                    if (e.code() != ErrorCode::Conflict)
+                        throw;
+                    throw PackageRefused(PackageProblem::MalformedEntry,
+                                         QStringLiteral("record %1: entry %2 appears twice").arg(done + 1).arg(record.entry.id));
+                }
                 ++result.upserts;
             }
             ++done;

@@ -17,6 +17,8 @@
 #include "app/biometrics/fingerprint/matching/score_calibration.h"
 #include "app/biometrics/fingerprint/matching/screening_code.h"
 #include "app/biometrics/fingerprint/minutiae/minutiae.h"
+#include "app/biometrics/fingerprint/quality/finger_quality.h"
+#include "app/biometrics/fingerprint/quality/minutiae_detection.h"
 
 #include <algorithm>
 #include <cmath>
@@ -33,6 +35,7 @@ struct Sample {
     int impression;
     std::vector<Minutia> minutiae;
     FingerMatchTemplate templ;
+    int quality = 0; // NFIQ 2-compatible unified score
 };
 
 void printRates(const char* name, const std::vector<double>& genuine,
@@ -54,8 +57,12 @@ int main() {
                 const std::string path = std::string(UMBRAL_SHARED_DATA) + "/fingerprints/" +
                                          sets[s] + "/" + std::to_string(101 + f) + "_" +
                                          std::to_string(i + 1) + ".tif";
-                Sample x{s, f, i, extractMinutiae(readGrey8(path)).minutiae, {}};
+                const cv::Mat image = readGrey8(path);
+                Sample x{s, f, i, extractMinutiae(image).minutiae, {}};
                 x.templ = FingerMatchTemplate(x.minutiae);
+                FingerQualityOptions q;
+                q.minutiae = umbralMinutiaeDetector();
+                x.quality = assessFingerQuality(image, q).score;
                 samples.push_back(std::move(x));
             }
     const std::size_t n = samples.size();
@@ -177,6 +184,53 @@ int main() {
             std::printf("  %.1f %%: %.1f %%", 100 * share, 100.0 * kept / std::max(total, 1));
         }
         std::printf("\n");
+    }
+
+    // Error versus discard: drop the images with the lowest NFIQ 2-compatible score, keep the
+    // threshold of FMR 1 % (cross impostors of the whole set), and see what happens to FNMR.
+    for (const double fmr : {0.01, 0.001}) {
+        std::printf("\nerror versus discard (NFIQ 2-compatible score), threshold fixed at FMR %g "
+                    "%% (cross):\n",
+                    100 * fmr);
+        for (int s = 0; s < 2; ++s) {
+            std::vector<double> cross;
+            std::vector<int> qualities;
+            for (std::size_t a = 0; a < n; ++a) {
+                if (samples[a].set != s)
+                    continue;
+                qualities.push_back(samples[a].quality);
+                for (std::size_t b = a + 1; b < n; ++b)
+                    if (samples[b].set == s && samples[a].finger != samples[b].finger)
+                        cross.push_back(score[a * n + b]);
+            }
+            const double threshold = thresholdForFalseMatchRate(cross, fmr);
+            std::sort(qualities.begin(), qualities.end());
+            std::printf("  %s:", sets[s]);
+            for (double discard : {0.0, 0.05, 0.1, 0.15, 0.2, 0.3}) {
+                // Discard exactly that many images, the lowest quality first (ties by position).
+                const auto drop = static_cast<std::size_t>(
+                    std::lround(discard * static_cast<double>(qualities.size())));
+                std::vector<std::size_t> order;
+                for (std::size_t a = 0; a < n; ++a)
+                    if (samples[a].set == s)
+                        order.push_back(a);
+                std::stable_sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) {
+                    return samples[l].quality < samples[r].quality;
+                });
+                std::vector<bool> kept(n, true);
+                for (std::size_t k = 0; k < drop; ++k)
+                    kept[order[k]] = false;
+                std::vector<double> genuine;
+                for (std::size_t a = 0; a < n; ++a)
+                    for (std::size_t b = a + 1; b < n; ++b)
+                        if (kept[a] && kept[b] && samples[a].set == s && samples[b].set == s &&
+                            samples[a].finger == samples[b].finger)
+                            genuine.push_back(score[a * n + b]);
+                std::printf("  %2.0f %%: FNMR %5.2f %% (%zu pairs)", 100 * discard,
+                            100 * falseNonMatchRate(genuine, threshold), genuine.size());
+            }
+            std::printf("\n");
+        }
     }
     return 0;
 }

@@ -214,6 +214,19 @@ CylinderSet buildCylinders(std::span<const Minutia> minutiae) {
         for (std::uint64_t w : cells)
             ones += std::popcount(w);
         set.setBits.push_back(static_cast<std::uint16_t>(ones));
+        // Bit-sliced per-cell layer count: add the layers one by one with a ripple carry.
+        std::uint64_t planes[3][kSpatialWords] = {};
+        for (int k = 0; k < kNd; ++k)
+            for (int w = 0; w < kSpatialWords; ++w) {
+                std::uint64_t carry = cells[static_cast<std::size_t>(k * kSpatialWords + w)];
+                for (auto& plane : planes) {
+                    const std::uint64_t next = plane[w] & carry;
+                    plane[w] ^= carry;
+                    carry = next;
+                }
+            }
+        for (const auto& plane : planes)
+            set.layerCount.insert(set.layerCount.end(), plane, plane + kSpatialWords);
         set.valid.insert(set.valid.end(), valid.begin(), valid.end());
     }
     return set;

@@ -41,7 +41,11 @@ struct CylinderSet {
                                         ///< only if valid
     std::vector<std::uint64_t> valid;   ///< size() * kSpatialWords: valid spatial cells
     std::vector<std::uint16_t> setBits; ///< number of 1 cells of each cylinder
-    int minutiaCount = 0;               ///< minutiae in the template, with or without cylinder
+    /// Per spatial cell, how many of the kNd layers are 1, as three bit planes (count = p0 + 2 p1
+    /// + 4 p2), size() * 3 * kSpatialWords: counts the 1 cells over any set of spatial cells with
+    /// 12 popcounts instead of 24.
+    std::vector<std::uint64_t> layerCount;
+    int minutiaCount = 0; ///< minutiae in the template, with or without cylinder
 
     std::size_t size() const { return x.size(); }
 };

@@ -1,5 +1,7 @@
 #include "app/biometrics/fingerprint/matching/cylinder_similarity.h"
 
+#include <immintrin.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -92,12 +94,15 @@ namespace {
             int common = 0;
             for (int k = 0; k < kCylinderWords; ++k)
                 common += std::popcount(ca[k] & cb[k]);
-            if (anyOnly)
-                for (int k = 0; k < kNd; ++k)
+            if (anyOnly) {
+                const std::uint64_t* pa = &a.layerCount[i * 3 * kSpatialWords];
+                const std::uint64_t* pb = &b.layerCount[j * 3 * kSpatialWords];
+                for (int plane = 0; plane < 3; ++plane)
                     for (int w = 0; w < kSpatialWords; ++w) {
-                        countA -= std::popcount(ca[k * kSpatialWords + w] & onlyA[w]);
-                        countB -= std::popcount(cb[k * kSpatialWords + w] & onlyB[w]);
+                        countA -= std::popcount(pa[plane * kSpatialWords + w] & onlyA[w]) << plane;
+                        countB -= std::popcount(pb[plane * kSpatialWords + w] & onlyB[w]) << plane;
                     }
+            }
             const int differ = countA + countB - 2 * common;
             const float norm =
                 root[static_cast<std::size_t>(countA)] + root[static_cast<std::size_t>(countB)];
@@ -107,9 +112,114 @@ namespace {
     }
 }
 
+// The same loop for processors with AVX-512 VPOPCNTQ (this machine's AMD EPYC has it): the 24
+// words of a cylinder pair are ANDed and counted in three vector instructions, the layer-count
+// correction in two. Written without library templates so that nothing compiled for AVX-512
+// can leak into code shared with the plain build. Same results bit for bit.
+[[gnu::target("popcnt,avx2,avx512f,avx512vl,avx512vpopcntdq")]] void
+similarityLoopAvx512(const CylinderSet& a, const CylinderSet& b, float* out) {
+    static_assert(kCylinderWords == 24 && kSpatialWords == 4);
+    const std::size_t na = a.size(), nb = b.size();
+    const float* root = sqrtTable().v.data();
+    const int minMatchable = static_cast<int>(
+        std::ceil(kMinMatchableFraction * static_cast<float>(cellsWithinRadius())));
+    // Plane weights for the layer-count correction: planes 0 and 1 in one 512-bit vector.
+    const __m512i planeShift = _mm512_set_epi64(1, 1, 1, 1, 0, 0, 0, 0);
+    for (std::size_t i = 0; i < na; ++i) {
+        const std::uint64_t* ca = &a.cells[i * kCylinderWords];
+        const std::uint64_t* va = &a.valid[i * kSpatialWords];
+        const __m512i ca0 = _mm512_loadu_si512(ca), ca1 = _mm512_loadu_si512(ca + 8),
+                      ca2 = _mm512_loadu_si512(ca + 16);
+        for (std::size_t j = 0; j < nb; ++j) {
+            if (a.cosDir[i] * b.cosDir[j] + a.sinDir[i] * b.sinDir[j] < 0.0f)
+                continue;
+            const std::uint64_t* vb = &b.valid[j * kSpatialWords];
+            const __m256i vva = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(va));
+            const __m256i vvb = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(vb));
+            const __m256i both = _mm256_popcnt_epi64(_mm256_and_si256(vva, vvb));
+            alignas(32) long long lanes[4];
+            _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), both);
+            const int matchable = static_cast<int>(lanes[0] + lanes[1] + lanes[2] + lanes[3]);
+            if (matchable < minMatchable)
+                continue;
+            const std::uint64_t* cb = &b.cells[j * kCylinderWords];
+            __m512i sum = _mm512_popcnt_epi64(_mm512_and_si512(ca0, _mm512_loadu_si512(cb)));
+            sum = _mm512_add_epi64(
+                sum, _mm512_popcnt_epi64(_mm512_and_si512(ca1, _mm512_loadu_si512(cb + 8))));
+            sum = _mm512_add_epi64(
+                sum, _mm512_popcnt_epi64(_mm512_and_si512(ca2, _mm512_loadu_si512(cb + 16))));
+            const __m256i onlyA = _mm256_andnot_si256(vvb, vva),
+                          onlyB = _mm256_andnot_si256(vva, vvb);
+            int countA = a.setBits[i], countB = b.setBits[j];
+            if (!_mm256_testz_si256(_mm256_or_si256(onlyA, onlyB), _mm256_or_si256(onlyA, onlyB))) {
+                const std::uint64_t* pa = &a.layerCount[i * 3 * kSpatialWords];
+                const std::uint64_t* pb = &b.layerCount[j * 3 * kSpatialWords];
+                // (The maskz forms: GCC 12's plain forms start from an "undefined" vector that
+                // trips -Wmaybe-uninitialized.)
+                const __m512i onlyA2 = _mm512_maskz_broadcast_i64x4(0xff, onlyA);
+                const __m512i onlyB2 = _mm512_maskz_broadcast_i64x4(0xff, onlyB);
+                // count = p0 + 2 p1 + 4 p2: planes 0-1 in 512 bits (weights 1, 2), plane 2 in 256.
+                const __m512i lostA01 = _mm512_maskz_sllv_epi64(
+                    0xff, _mm512_popcnt_epi64(_mm512_and_si512(_mm512_loadu_si512(pa), onlyA2)),
+                    planeShift);
+                const __m512i lostB01 = _mm512_maskz_sllv_epi64(
+                    0xff, _mm512_popcnt_epi64(_mm512_and_si512(_mm512_loadu_si512(pb), onlyB2)),
+                    planeShift);
+                const __m256i lostA2 = _mm256_slli_epi64(
+                    _mm256_popcnt_epi64(_mm256_and_si256(
+                        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(pa + 8)), onlyA)),
+                    2);
+                const __m256i lostB2 = _mm256_slli_epi64(
+                    _mm256_popcnt_epi64(_mm256_and_si256(
+                        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(pb + 8)), onlyB)),
+                    2);
+                alignas(64) long long la[8], lb[8];
+                alignas(32) long long la2[4], lb2[4];
+                _mm512_store_si512(la, lostA01);
+                _mm512_store_si512(lb, lostB01);
+                _mm256_store_si256(reinterpret_cast<__m256i*>(la2), lostA2);
+                _mm256_store_si256(reinterpret_cast<__m256i*>(lb2), lostB2);
+                for (int k = 0; k < 8; ++k) {
+                    countA -= static_cast<int>(la[k]);
+                    countB -= static_cast<int>(lb[k]);
+                }
+                for (int k = 0; k < 4; ++k) {
+                    countA -= static_cast<int>(la2[k]);
+                    countB -= static_cast<int>(lb2[k]);
+                }
+            }
+            alignas(64) long long s8[8];
+            _mm512_store_si512(s8, sum);
+            const int common =
+                static_cast<int>(s8[0] + s8[1] + s8[2] + s8[3] + s8[4] + s8[5] + s8[6] + s8[7]);
+            const int differ = countA + countB - 2 * common;
+            const float norm = root[countA] + root[countB];
+            if (norm > 0.0f)
+                out[i * nb + j] = 1.0f - root[differ] / norm;
+        }
+    }
+}
+
+using SimilarityLoop = void (*)(const CylinderSet&, const CylinderSet&, float*);
+
+SimilarityLoop pickSimilarityLoop() {
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+        __builtin_cpu_supports("avx512vpopcntdq") && __builtin_cpu_supports("avx2"))
+        return similarityLoopAvx512;
+    return similarityLoop;
+}
+
 } // namespace
 
 void localSimilarities(const CylinderSet& a, const CylinderSet& b, std::vector<float>& out) {
+    static const SimilarityLoop loop = pickSimilarityLoop();
+    out.assign(a.size() * b.size(), 0.0f);
+    loop(a, b, out.data());
+}
+
+void localSimilaritiesWithoutVectorUnits(const CylinderSet& a, const CylinderSet& b,
+                                         std::vector<float>& out) {
     out.assign(a.size() * b.size(), 0.0f);
     similarityLoop(a, b, out.data());
 }

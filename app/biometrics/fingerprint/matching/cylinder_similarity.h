@@ -42,6 +42,11 @@ struct ComparisonWorkspace {
 /// minutiae directions differ by more than 90 degrees or too few cells are comparable.
 void localSimilarities(const CylinderSet& a, const CylinderSet& b, std::vector<float>& out);
 
+/// The same without the AVX-512 build, which localSimilarities uses where the processor has it.
+/// For the test that both give the same numbers.
+void localSimilaritiesWithoutVectorUnits(const CylinderSet& a, const CylinderSet& b,
+                                         std::vector<float>& out);
+
 /// Global similarity by LSS-R: the best one-to-one pairs by local similarity, relaxed by their
 /// geometric compatibility with the other pairs, then the mean relaxed similarity of the pairs
 /// whose similarity held up best (efficiency).

@@ -16,12 +16,21 @@ namespace {
 constexpr int kAngleBins = 32;
 constexpr float kPeriodStep = 0.5f;
 constexpr int kPeriodBins = static_cast<int>((kMaxRidgePeriod - kMinRidgePeriod) / kPeriodStep) + 1;
-// Along the ridge: a Gaussian of 4 px (Hong, Wan and Jain's sigma_x at 500 ppi) bridges pores
-// and small breaks without bending around curved ridges.
-constexpr float kSigmaAlong = 4.0f;
-constexpr int kHalfAlong = 8;
-// Across the ridges: the envelope spans about one period either side of the centre.
-constexpr float kSigmaAcrossPerPeriod = 0.45f;
+// Two filter shapes. Continuous ridges: along the ridge a Gaussian of 4 px (Hong, Wan and
+// Jain's sigma_x at 500 ppi) bridges pores and small breaks without bending around curved
+// ridges; across them the envelope spans about one period either side of the centre. Ridges
+// broken into dots (dry or noisy prints, the SFinGe prints of FVC2002 DB4): a longer Gaussian
+// along (5 px) joins the dots, a narrower envelope across (0.35 period) keeps it from painting
+// ridges into the gaps. The first pass decides: when smoothing along the ridges removes more
+// than a third of the signal, the ridges are broken.
+struct FilterShape {
+    float sigmaAlong;
+    float sigmaAcrossPerPeriod;
+};
+constexpr FilterShape kContinuousRidges{4.0f, 0.45f};
+constexpr FilterShape kBrokenRidges{5.0f, 0.35f};
+constexpr double kBrokenRidgeResidual = 0.33;
+constexpr int kHalfAlong = 12; // the reach of the longest kernel (2.4 sigma at 5 px)
 constexpr int kMaxHalfAcross = 14;
 
 struct Tap {
@@ -53,14 +62,14 @@ std::vector<Tap> sampledKernel(float dx, float dy, int half, const std::vector<f
     return taps;
 }
 
-int halfAcross(float period) {
-    const float sigma = kSigmaAcrossPerPeriod * period;
+int halfAcross(float period, float sigmaPerPeriod) {
+    const float sigma = sigmaPerPeriod * period;
     return std::min(kMaxHalfAcross, static_cast<int>(std::ceil(2.5f * sigma)));
 }
 
-std::vector<float> gaborProfile(float period) {
-    const float sigma = kSigmaAcrossPerPeriod * period;
-    const int half = halfAcross(period);
+std::vector<float> gaborProfile(float period, float sigmaPerPeriod) {
+    const float sigma = sigmaPerPeriod * period;
+    const int half = halfAcross(period, sigmaPerPeriod);
     std::vector<float> g(static_cast<std::size_t>(2 * half + 1));
     float sum = 0.0f, envelopeSum = 0.0f;
     std::vector<float> envelope(g.size());
@@ -111,23 +120,25 @@ RidgeEnhancement enhanceRidges(const cv::Mat& image, const cv::Mat& theta, const
     cv::copyMakeBorder(angleBin, angleBinPad, pad, pad, pad, pad, cv::BORDER_REPLICATE);
     cv::copyMakeBorder(periodBin, periodBinPad, pad, pad, pad, pad, cv::BORDER_REPLICATE);
 
-    // Kernel tables.
-    std::vector<float> along(2 * kHalfAlong + 1);
-    {
+    // Along-ridge kernels of both shapes, per orientation.
+    const auto alongKernels = [stride](float sigma) {
+        // Truncated at two sigma: the tails only blur the curvature.
+        const int half = std::min(kHalfAlong, static_cast<int>(std::lround(2.0f * sigma)));
+        std::vector<float> along(2 * half + 1);
         float s = 0.0f;
-        for (int t = -kHalfAlong; t <= kHalfAlong; ++t)
-            s += along[static_cast<std::size_t>(t + kHalfAlong)] =
-                std::exp(-static_cast<float>(t * t) / (2 * kSigmaAlong * kSigmaAlong));
+        for (int t = -half; t <= half; ++t)
+            s += along[static_cast<std::size_t>(t + half)] =
+                std::exp(-static_cast<float>(t * t) / (2 * sigma * sigma));
         for (float& v : along)
             v /= s;
-    }
-    std::vector<std::vector<Tap>> alongTaps(kAngleBins);
-    std::vector<std::vector<Tap>> acrossTaps(static_cast<std::size_t>(kAngleBins * kPeriodBins));
-    for (int a = 0; a < kAngleBins; ++a) {
-        const float t = static_cast<float>(a) * static_cast<float>(CV_PI) / kAngleBins;
-        const float ux = std::cos(t), uy = std::sin(t);
-        alongTaps[static_cast<std::size_t>(a)] = sampledKernel(ux, uy, kHalfAlong, along, stride);
-    }
+        std::vector<std::vector<Tap>> taps(kAngleBins);
+        for (int a = 0; a < kAngleBins; ++a) {
+            const float t = static_cast<float>(a) * static_cast<float>(CV_PI) / kAngleBins;
+            taps[static_cast<std::size_t>(a)] =
+                sampledKernel(std::cos(t), std::sin(t), half, along, stride);
+        }
+        return taps;
+    };
 
     // Work region: the mask dilated by the reach of the across-ridge pass, in padded coordinates.
     cv::Mat maskPad;
@@ -139,21 +150,44 @@ RidgeEnhancement enhanceRidges(const cv::Mat& image, const cv::Mat& theta, const
 
     cv::Mat smoothed = cv::Mat::zeros(src.size(), CV_32F);
     const float* s0 = src.ptr<float>(0);
-    for (int r = kHalfAlong + 1; r < src.rows - kHalfAlong - 1; ++r) {
-        const uchar* pr = reach.ptr<uchar>(r);
-        const uchar* pa = angleBinPad.ptr<uchar>(r);
-        float* out = smoothed.ptr<float>(r);
-        for (int c = kHalfAlong + 1; c < src.cols - kHalfAlong - 1; ++c) {
-            if (!pr[c])
-                continue;
-            const float* base = s0 + r * stride + c;
-            float acc = 0.0f;
-            for (const Tap& tap : alongTaps[pa[c]])
-                acc += tap.weight * base[tap.offset];
-            out[c] = acc;
+    const auto smoothAlong = [&](const std::vector<std::vector<Tap>>& alongTaps) {
+        for (int r = kHalfAlong + 1; r < src.rows - kHalfAlong - 1; ++r) {
+            const uchar* pr = reach.ptr<uchar>(r);
+            const uchar* pa = angleBinPad.ptr<uchar>(r);
+            float* out = smoothed.ptr<float>(r);
+            for (int c = kHalfAlong + 1; c < src.cols - kHalfAlong - 1; ++c) {
+                if (!pr[c])
+                    continue;
+                const float* base = s0 + r * stride + c;
+                float acc = 0.0f;
+                for (const Tap& tap : alongTaps[pa[c]])
+                    acc += tap.weight * base[tap.offset];
+                out[c] = acc;
+            }
         }
+    };
+    smoothAlong(alongKernels(kContinuousRidges.sigmaAlong));
+    // Share of the (unit-variance) signal inside the mask that smoothing along the ridges took
+    // away: small for continuous ridges, large when they are broken into dots.
+    double removed = 0.0, total = 0.0;
+    for (int r = 0; r < rows; ++r) {
+        const uchar* pm = mask.ptr<uchar>(r);
+        const float* pv = src.ptr<float>(r + pad) + pad;
+        const float* ps = smoothed.ptr<float>(r + pad) + pad;
+        for (int c = 0; c < cols; ++c)
+            if (pm[c]) {
+                removed += (pv[c] - ps[c]) * (pv[c] - ps[c]);
+                total += pv[c] * pv[c];
+            }
     }
+    RidgeEnhancement result;
+    result.alongRidgeResidual = total > 0.0 ? removed / total : 0.0;
+    result.brokenRidges = result.alongRidgeResidual > kBrokenRidgeResidual;
+    const FilterShape shape = result.brokenRidges ? kBrokenRidges : kContinuousRidges;
+    if (result.brokenRidges)
+        smoothAlong(alongKernels(shape.sigmaAlong));
 
+    std::vector<std::vector<Tap>> acrossTaps(static_cast<std::size_t>(kAngleBins * kPeriodBins));
     cv::Mat enhanced = cv::Mat::zeros(rows, cols, CV_32F);
     const float* m0 = smoothed.ptr<float>(0);
     for (int r = 0; r < rows; ++r) {
@@ -170,8 +204,9 @@ RidgeEnhancement enhanceRidges(const cv::Mat& image, const cv::Mat& theta, const
                 const float t = static_cast<float>(a) * static_cast<float>(CV_PI) / kAngleBins;
                 const float p = kMinRidgePeriod + static_cast<float>(b) * kPeriodStep;
                 // Across the ridge is the normal (-sin, cos) of the tangent.
-                taps = sampledKernel(-std::sin(t), std::cos(t), halfAcross(p), gaborProfile(p),
-                                     stride);
+                taps = sampledKernel(-std::sin(t), std::cos(t),
+                                     halfAcross(p, shape.sigmaAcrossPerPeriod),
+                                     gaborProfile(p, shape.sigmaAcrossPerPeriod), stride);
             }
             const float* base = m0 + (r + pad) * stride + (c + pad);
             float acc = 0.0f;
@@ -181,7 +216,6 @@ RidgeEnhancement enhanceRidges(const cv::Mat& image, const cv::Mat& theta, const
             out[c] = -acc;
         }
     }
-    RidgeEnhancement result;
     result.gabor = enhanced;
     result.alongRidge = -smoothed(cv::Rect(pad, pad, cols, rows));
     return result;

@@ -2,6 +2,8 @@
 // README), invariance to placement, calibration, error-rate arithmetic and unusable templates.
 
 #include "app/biometrics/common/grey_image.h"
+#include "app/biometrics/fingerprint/matching/cylinder_code.h"
+#include "app/biometrics/fingerprint/matching/cylinder_similarity.h"
 #include "app/biometrics/fingerprint/matching/error_rates.h"
 #include "app/biometrics/fingerprint/matching/finger_matcher.h"
 #include "app/biometrics/fingerprint/matching/score_calibration.h"
@@ -124,6 +126,27 @@ private slots:
         QVERIFY(compareFingers(tb, moved).score > scoreForFalseMatchRate(1e-4));
     }
 
+    void vectorBuildGivesTheSameSimilarities() {
+        // localSimilarities picks an AVX-512 build where the processor has one; the plain build
+        // must give the same numbers (on machines without AVX-512 this compares it with itself).
+        std::vector<matching_detail::CylinderSet> sets;
+        for (const char* file :
+             {"fvc2002-db1b/102_1.tif", "fvc2002-db1b/102_5.tif", "fvc2002-db4b/107_2.tif"})
+            sets.push_back(matching_detail::buildCylinders(
+                extractMinutiae(
+                    readGrey8(dataPath(QStringLiteral("fingerprints/") + QLatin1String(file))
+                                  .toStdString()))
+                    .minutiae));
+        for (const auto& a : sets)
+            for (const auto& b : sets) {
+                std::vector<float> fast, plain;
+                matching_detail::localSimilarities(a, b, fast);
+                matching_detail::localSimilaritiesWithoutVectorUnits(a, b, plain);
+                QVERIFY(!fast.empty());
+                QVERIFY(fast == plain);
+            }
+    }
+
     void symmetric() {
         const cv::Mat a = readGrey8(dataPath("fingerprints/fvc2002-db1b/107_3.tif").toStdString());
         const cv::Mat b = readGrey8(dataPath("fingerprints/fvc2002-db1b/107_6.tif").toStdString());
@@ -186,9 +209,11 @@ private slots:
               100 * cross.zeroFmr);
         qInfo("DB1_B FVC:   EER %.2f %%, FNMR %.2f %% at FMR 1 %%, ZeroFMR %.2f %%", 100 * fvc.eer,
               100 * fvc.fnmrAtFmr1, 100 * fvc.zeroFmr);
-        QVERIFY2(cross.eer <= 0.02, "EER above the 2 % goal");
+        // The goal is 2 %; the assertion keeps 0.4 points under it (the measured value was 1.06 %,
+        // one genuine pair of 280 is 0.36 points).
+        QVERIFY2(cross.eer <= 0.016, "EER within 0.4 points of the 2 % goal");
         QVERIFY(fvc.eer <= 0.02);
-        QVERIFY(cross.fnmrAtFmr1 <= 0.04);
+        QVERIFY(cross.fnmrAtFmr1 <= 0.03);
         // The calibration holds on this set: about 1 % of impostors reach the FMR 1 % score.
         QVERIFY(falseMatchRate(impostorCross, scoreForFalseMatchRate(0.01)) <= 0.02);
     }

@@ -218,6 +218,7 @@ private slots:
         QTest::newRow("delta on another base") << "wrong-base" << "wrong-base-version";
         QTest::newRow("malformed entry halfway") << "malformed-entry" << "malformed-entry";
         QTest::newRow("removal of an absent entry") << "absent-removal" << "malformed-entry";
+        QTest::newRow("the same entry twice") << "duplicate" << "malformed-entry";
         QTest::newRow("a template that does not parse") << "bad-template" << "malformed-entry";
         QTest::newRow("an iris code that does not parse") << "bad-iris-code" << "malformed-entry";
         QTest::newRow("fewer records than announced") << "short" << "malformed";
@@ -252,6 +253,10 @@ private slots:
             std::vector<PackageRecord> records = people(30);
             records[17].entry.severity = 9; // after 17 good entries were already written
             writePackage(file, packageHeader("KST", 6, 30), records, key);
+        } else if (kind == "duplicate") {
+            std::vector<PackageRecord> records = people(10);
+            records[8].entry.id = records[2].entry.id;
+            writePackage(file, packageHeader("KST", 6, 10), records, key);
         } else if (kind == "bad-template" || kind == "bad-iris-code") {
             std::vector<PackageRecord> records = people(10);
             if (kind == "bad-template")
