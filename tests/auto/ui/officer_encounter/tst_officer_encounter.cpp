@@ -394,8 +394,11 @@ private slots:
         o->demoPanel()->findChild<QPushButton*>("demoScanPassport")->click();
         QTRY_VERIFY(o->workflow()->document().isComplete());
         const QString id = o->workflow()->encounterId();
+        o->workflow()->next();
+        QTRY_COMPARE(o->session()->activity(), CaptureSession::Activity::Fingerprints);
         QTest::keySequence(s.window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
         QVERIFY(s.window->isLocked());
+        QCOMPARE(o->session()->activity(), CaptureSession::Activity::Idle); // no capture while locked
         shot(s.window.get(), "locked");
         auto* pw = s.window->findChild<QLineEdit*>("unlockPassword");
         QTest::keyClicks(pw, "wrong");
@@ -406,6 +409,16 @@ private slots:
         QTest::keyClick(pw, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!s.window->isLocked(), 10000);
         QCOMPARE(s.officer()->workflow()->encounterId(), id);
+        QCOMPARE(o->session()->activity(), CaptureSession::Activity::Fingerprints);
+    }
+
+    void idleStationLocks() {
+        testing::OfficerStation s;
+        s.window->setIdleLockSeconds(1); // the shortest the settings allow is 30 s; the window takes any
+        s.signIn();
+        QTRY_VERIFY_WITH_TIMEOUT(s.officer() && s.officer()->workflow(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(s.window->isLocked(), 10000);
+        QVERIFY(s.window->lockPage()->isVisible());
     }
 
     void stationStopsAndTheEncounterIsResumed() {
