@@ -22,17 +22,17 @@
 #include "ui/officer/review_page.h"
 
 #include <QApplication>
-#include <QFile>
-#include <QTemporaryDir>
-#include <opencv2/imgcodecs.hpp>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
-#include <ctime>
-#include <sys/resource.h>
 #include <cstdio>
+#include <ctime>
+#include <opencv2/imgcodecs.hpp>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace umbral;
@@ -106,7 +106,8 @@ public:
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
         getrusage(RUSAGE_THREAD, &u1);
         --depth_;
-        const double cpu = double(c1.tv_sec - c0.tv_sec) * 1e3 + double(c1.tv_nsec - c0.tv_nsec) / 1e6;
+        const double cpu =
+            double(c1.tv_sec - c0.tv_sec) * 1e3 + double(c1.tv_nsec - c0.tv_nsec) / 1e6;
         const double ms = double(wall.nsecsElapsed()) / 1e6;
         if (cpu > maxCpu) {
             maxCpu = cpu;
@@ -176,11 +177,15 @@ int main(int argc, char** argv) {
         target.position = devices::FrictionRidgePosition::RightIndex;
         devices::PlacementPreview placement(synthesizer, target);
         for (int f = 0; f < 60; ++f)
-            cv::imwrite(replay.filePath(QStringLiteral("frame%1.png").arg(f, 3, 10, QLatin1Char('0'))).toStdString(),
-                        placement.nextFrame().image);
+            cv::imwrite(
+                replay.filePath(QStringLiteral("frame%1.png").arg(f, 3, 10, QLatin1Char('0')))
+                    .toStdString(),
+                placement.nextFrame().image);
         QFile json(replay.filePath("device.json"));
         json.open(QIODevice::WriteOnly);
-        json.write(QStringLiteral("{\"model\": \"Replay of a simulated placement\", \"fps\": %1}").arg(replayFps).toUtf8());
+        json.write(QStringLiteral("{\"model\": \"Replay of a simulated placement\", \"fps\": %1}")
+                       .arg(replayFps)
+                       .toUtf8());
     }
 
     testing::OfficerStation station(false, 0, paced, replayFps > 0 ? replay.path() : QString());
@@ -221,10 +226,11 @@ int main(int argc, char** argv) {
                          ++fingerUpdates;
                          fingerScoring.push_back(q.scoringMs);
                      });
-    QObject::connect(o->session(), &enrollment::CaptureSession::irisQuality, [&](const enrollment::IrisFrameQuality& q) {
-        ++irisUpdates;
-        irisScoring.push_back(q.scoringMs);
-    });
+    QObject::connect(o->session(), &enrollment::CaptureSession::irisQuality,
+                     [&](const enrollment::IrisFrameQuality& q) {
+                         ++irisUpdates;
+                         irisScoring.push_back(q.scoringMs);
+                     });
     double fingerSeconds = 0, irisSeconds = 0;
     std::vector<double> latencies;
     const QStringList keys{"lindqvist", "baptiste", "rahman", "esposito"};
@@ -237,8 +243,8 @@ int main(int argc, char** argv) {
         o->workflow()->next();
         // One capture screen: either auto-capture to the end (the time to complete is the
         // window), or a steady preview of `dwell` seconds (the window) then captures by hand.
-        auto captureScreen = [&](const std::function<bool()>& complete, quint64& updates, quint64& frames,
-                                 double& seconds) {
+        auto captureScreen = [&](const std::function<bool()>& complete, quint64& updates,
+                                 quint64& frames, double& seconds) {
             QElapsedTimer phase;
             phase.start();
             if (dwell > 0) {
@@ -261,13 +267,14 @@ int main(int argc, char** argv) {
             seconds += phase.elapsed() / 1000.0;
             return true;
         };
-        if (!captureScreen([&] { return o->workflow()->fingerprintsComplete(); }, fingerUpdates, fingerFrames,
-                           fingerSeconds)) {
+        if (!captureScreen([&] { return o->workflow()->fingerprintsComplete(); }, fingerUpdates,
+                           fingerFrames, fingerSeconds)) {
             std::fprintf(stderr, "fingerprints did not complete\n");
             return 1;
         }
         o->workflow()->next();
-        if (!captureScreen([&] { return o->workflow()->irisesComplete(); }, irisUpdates, irisFrames, irisSeconds)) {
+        if (!captureScreen([&] { return o->workflow()->irisesComplete(); }, irisUpdates, irisFrames,
+                           irisSeconds)) {
             std::fprintf(stderr, "irises did not complete\n");
             return 1;
         }
@@ -287,29 +294,37 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "traveler %d done (%.1f s)\n", t + 1, total.elapsed() / 1000.0);
     }
     const auto& lags = probe.lags();
-    std::printf("encounters: %d (%s devices%s), %.1f s of fingerprint capture, %.1f s of iris capture\n", travelers,
-                paced ? "paced" : "unpaced", replayFps > 0 ? ", fingerprint scanner replaying" : "", fingerSeconds,
-                irisSeconds);
-    std::printf("frame-to-screen latency: %zu frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", latencies.size(),
-                percentile(latencies, 0.5), percentile(latencies, 0.99), percentile(latencies, 1.0));
+    std::printf(
+        "encounters: %d (%s devices%s), %.1f s of fingerprint capture, %.1f s of iris capture\n",
+        travelers, paced ? "paced" : "unpaced",
+        replayFps > 0 ? ", fingerprint scanner replaying" : "", fingerSeconds, irisSeconds);
+    std::printf("frame-to-screen latency: %zu frames, p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+                latencies.size(), percentile(latencies, 0.5), percentile(latencies, 0.99),
+                percentile(latencies, 1.0));
     std::printf("preview frames per second reaching the screen: fingerprints %.1f, irises %.1f\n",
                 fingerFrames / fingerSeconds, irisFrames / irisSeconds);
-    std::printf("quality updates per second: fingerprints %.1f, irises %.1f\n", fingerUpdates / fingerSeconds,
-                irisUpdates / irisSeconds);
-    std::printf("scoring time per frame on the quality worker: fingerprints p50 %.1f ms, irises p50 %.1f ms\n",
+    std::printf("quality updates per second: fingerprints %.1f, irises %.1f\n",
+                fingerUpdates / fingerSeconds, irisUpdates / irisSeconds);
+    std::printf("scoring time per frame on the quality worker: fingerprints p50 %.1f ms, irises "
+                "p50 %.1f ms\n",
                 percentile(fingerScoring, 0.5), percentile(irisScoring, 0.5));
-    std::printf("UI event-loop lag (4 ms timer): %zu samples, p99 %.1f ms, max %.1f ms, over 16 ms: %zu\n", lags.size(),
-                percentile(lags, 0.99), percentile(lags, 1.0),
-                std::size_t(std::count_if(lags.begin(), lags.end(), [](double l) { return l > 16.0; })));
-    std::printf("baseline, station idle for 5 s: lag p99 %.1f ms, max %.1f ms, over 16 ms: %zu (load average %s)\n",
+    std::printf(
+        "UI event-loop lag (4 ms timer): %zu samples, p99 %.1f ms, max %.1f ms, over 16 ms: %zu\n",
+        lags.size(), percentile(lags, 0.99), percentile(lags, 1.0),
+        std::size_t(std::count_if(lags.begin(), lags.end(), [](double l) { return l > 16.0; })));
+    std::printf("baseline, station idle for 5 s: lag p99 %.1f ms, max %.1f ms, over 16 ms: %zu "
+                "(load average %s)\n",
                 percentile(baseline, 0.99), percentile(baseline, 1.0),
-                std::size_t(std::count_if(baseline.begin(), baseline.end(), [](double l) { return l > 16.0; })),
+                std::size_t(std::count_if(baseline.begin(), baseline.end(),
+                                          [](double l) { return l > 16.0; })),
                 loadAverage().constData());
-    std::printf("costliest single event on the UI thread: CPU %.1f ms (event type %d, %s); events over 16 ms of CPU: %d\n",
+    std::printf("costliest single event on the UI thread: CPU %.1f ms (event type %d, %s); events "
+                "over 16 ms of CPU: %d\n",
                 app.maxCpu, app.maxCpuEvent, app.maxCpuReceiver.constData(), app.overCpu16);
-    std::printf("longest single event on the UI thread: wall %.1f ms of which CPU %.1f ms (event type %d, %s), "
+    std::printf("longest single event on the UI thread: wall %.1f ms of which CPU %.1f ms (event "
+                "type %d, %s), "
                 "context switches during it: %ld waiting, %ld preempted\n",
-                app.maxWall, app.maxWallCpu, app.maxWallEvent, app.maxWallReceiver.constData(), app.maxWallVoluntary,
-                app.maxWallInvoluntary);
+                app.maxWall, app.maxWallCpu, app.maxWallEvent, app.maxWallReceiver.constData(),
+                app.maxWallVoluntary, app.maxWallInvoluntary);
     return 0;
 }

@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
         p.setProcessChannelMode(QProcess::SeparateChannels);
         QElapsedTimer t;
         t.start();
-        p.start(QStringLiteral(UMBRAL_APP), {"--demo", "--data-dir", dir.filePath("data"), "--config-dir", dir.filePath("config")});
+        p.start(QStringLiteral(UMBRAL_APP), {"--demo", "--data-dir", dir.filePath("data"),
+                                             "--config-dir", dir.filePath("config")});
         p.setReadChannel(QProcess::StandardError);
         double seen = -1, reported = -1;
         while (seen < 0 && (p.state() != QProcess::NotRunning || p.canReadLine())) {
@@ -55,8 +56,8 @@ int main(int argc, char** argv) {
         }
         p.waitForFinished(30000);
         if (seen < 0) {
-            std::fprintf(stderr, "run %d: the login window was not reported (exit %d): %s\n", i, p.exitCode(),
-                         p.readAllStandardError().constData());
+            std::fprintf(stderr, "run %d: the login window was not reported (exit %d): %s\n", i,
+                         p.exitCode(), p.readAllStandardError().constData());
             return 1;
         }
         if (i == 0) {
@@ -67,10 +68,12 @@ int main(int argc, char** argv) {
             inside.push_back(reported);
         }
     }
-    std::printf("first start (creates the demo station): %.0f ms to the login window (%.0f ms inside the process)\n",
+    std::printf("first start (creates the demo station): %.0f ms to the login window (%.0f ms "
+                "inside the process)\n",
                 first, firstInside);
-    std::printf("start of an existing station, %d runs: median %.0f ms, max %.0f ms to the login window "
-                "(inside the process: median %.0f ms)\n",
-                runs, percentile(wall, 0.5), percentile(wall, 1.0), percentile(inside, 0.5));
+    std::printf(
+        "start of an existing station, %d runs: median %.0f ms, max %.0f ms to the login window "
+        "(inside the process: median %.0f ms)\n",
+        runs, percentile(wall, 0.5), percentile(wall, 1.0), percentile(inside, 0.5));
     return 0;
 }

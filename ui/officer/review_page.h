@@ -43,7 +43,7 @@ private:
     QLabel* blocking_;
     QPushButton* submit_;
     quint64 thumbnailRun_ = 0;
-    bool stale_ = false; ///< changed while hidden: refreshed when shown
+    bool stale_ = false;                     ///< changed while hidden: refreshed when shown
     QHash<QString, QByteArray> iconSources_; // slot -> image bytes the icon was made from
 };
 

@@ -46,8 +46,8 @@ public:
         Failed      ///< the device reported a failure (see lastProblem())
     };
 
-    CaptureSession(devices::DeviceManager& devices, EnrollmentSettings settings, SlapSegmenter segmenter,
-                   QObject* parent = nullptr);
+    CaptureSession(devices::DeviceManager& devices, EnrollmentSettings settings,
+                   SlapSegmenter segmenter, QObject* parent = nullptr);
     ~CaptureSession() override;
 
     /// The plan the scanner the session would use now supports (single fingers when this build

@@ -46,7 +46,8 @@ void QualityWorker::setWatch(Watch watch) {
     wake_->condition.notify_all();
 }
 
-void QualityWorker::watchFingers(std::shared_ptr<devices::FrameMailbox> mailbox, PlannedImpression impression,
+void QualityWorker::watchFingers(std::shared_ptr<devices::FrameMailbox> mailbox,
+                                 PlannedImpression impression,
                                  std::vector<FingerPosition> presented, quint64 watch) {
     Watch w;
     w.mailbox = std::move(mailbox);
@@ -56,7 +57,8 @@ void QualityWorker::watchFingers(std::shared_ptr<devices::FrameMailbox> mailbox,
     setWatch(std::move(w));
 }
 
-void QualityWorker::watchIris(std::shared_ptr<devices::FrameMailbox> mailbox, IrisSide eye, quint64 watch) {
+void QualityWorker::watchIris(std::shared_ptr<devices::FrameMailbox> mailbox, IrisSide eye,
+                              quint64 watch) {
     Watch w;
     w.mailbox = std::move(mailbox);
     w.iris = true;
@@ -65,7 +67,9 @@ void QualityWorker::watchIris(std::shared_ptr<devices::FrameMailbox> mailbox, Ir
     setWatch(std::move(w));
 }
 
-void QualityWorker::stopWatching() { setWatch({}); }
+void QualityWorker::stopWatching() {
+    setWatch({});
+}
 
 void QualityWorker::processFingers(devices::Frame frame, PlannedImpression impression,
                                    std::vector<FingerPosition> presented, quint64 watch) {
@@ -73,7 +77,8 @@ void QualityWorker::processFingers(devices::Frame frame, PlannedImpression impre
         std::lock_guard lock(wake_->mutex);
         jobs_.push_back([this, frame = std::move(frame), impression = std::move(impression),
                          presented = std::move(presented), watch] {
-            FingerCaptureOutcome out = processFingerCapture(frame, impression, presented, segmenter_);
+            FingerCaptureOutcome out =
+                processFingerCapture(frame, impression, presented, segmenter_);
             out.watch = watch;
             emit fingerCaptureProcessed(out);
         });
@@ -126,7 +131,8 @@ void QualityWorker::run() {
                 q.watch = watch.id;
                 emit irisFrameScored(q);
             } else {
-                FingerFrameQuality q = scoreFingerFrame(*frame, watch.impression, watch.presented, segmenter_);
+                FingerFrameQuality q =
+                    scoreFingerFrame(*frame, watch.impression, watch.presented, segmenter_);
                 q.watch = watch.id;
                 emit fingerFrameScored(q);
             }

@@ -36,8 +36,10 @@ struct TruthSegmenter {
             SlapReading r;
             r.handMatches = handMatches;
             for (const auto& f : fingers)
-                r.fingertips.push_back({forgetPositions ? FingerPosition::Unknown : FingerPosition(int(f.position)), f.box,
-                                        withCrops ? biometrics::uprightFingerImage(image, ppi, f.box) : cv::Mat()});
+                r.fingertips.push_back(
+                    {forgetPositions ? FingerPosition::Unknown : FingerPosition(int(f.position)),
+                     f.box,
+                     withCrops ? biometrics::uprightFingerImage(image, ppi, f.box) : cv::Mat()});
             return r;
         };
     }
@@ -50,7 +52,8 @@ class TestFrameScoring : public QObject {
 
     devices::FingerprintSynthesizer synthesizer_;
 
-    devices::SyntheticCapture slap(devices::FrictionRidgePosition which, std::vector<devices::FrictionRidgePosition> absent = {}) {
+    devices::SyntheticCapture slap(devices::FrictionRidgePosition which,
+                                   std::vector<devices::FrictionRidgePosition> absent = {}) {
         devices::CaptureRequest r;
         r.identitySeed = 99;
         r.position = which;
@@ -63,9 +66,11 @@ private slots:
     void slapReadingsFollowThePlan() {
         const auto capture = slap(devices::FrictionRidgePosition::PlainRightFour);
         QCOMPARE(int(capture.fingers.size()), 4);
-        const PlannedImpression plan{FingerPosition::PlainRightFour, fingersInSlap(FingerPosition::PlainRightFour)};
+        const PlannedImpression plan{FingerPosition::PlainRightFour,
+                                     fingersInSlap(FingerPosition::PlainRightFour)};
         TruthSegmenter segmenter{capture.fingers};
-        const FingerFrameQuality q = scoreFingerFrame(frameOf(capture.image, 42), plan, plan.fingers, segmenter.function());
+        const FingerFrameQuality q =
+            scoreFingerFrame(frameOf(capture.image, 42), plan, plan.fingers, segmenter.function());
         QCOMPARE(int(q.fingers.size()), 4);
         for (std::size_t i = 0; i < 4; ++i) {
             QCOMPARE(q.fingers[i].finger, plan.fingers[i]);
@@ -81,13 +86,16 @@ private slots:
 
     void exceptionsAreNotExpected() {
         // The left index is amputated: the slap shows three fingers; the policy expects three.
-        const auto capture = slap(devices::FrictionRidgePosition::PlainLeftFour, {devices::FrictionRidgePosition::LeftIndex});
+        const auto capture = slap(devices::FrictionRidgePosition::PlainLeftFour,
+                                  {devices::FrictionRidgePosition::LeftIndex});
         QCOMPARE(int(capture.fingers.size()), 3);
-        const PlannedImpression plan{FingerPosition::PlainLeftFour, fingersInSlap(FingerPosition::PlainLeftFour)};
-        const std::vector<FingerPosition> presented{FingerPosition::LeftLittle, FingerPosition::LeftRing,
-                                                    FingerPosition::LeftMiddle};
+        const PlannedImpression plan{FingerPosition::PlainLeftFour,
+                                     fingersInSlap(FingerPosition::PlainLeftFour)};
+        const std::vector<FingerPosition> presented{
+            FingerPosition::LeftLittle, FingerPosition::LeftRing, FingerPosition::LeftMiddle};
         TruthSegmenter segmenter{capture.fingers};
-        const auto q = scoreFingerFrame(frameOf(capture.image), plan, presented, segmenter.function());
+        const auto q =
+            scoreFingerFrame(frameOf(capture.image), plan, presented, segmenter.function());
         QCOMPARE(int(q.fingers.size()), 3);
         for (const auto& f : q.fingers) {
             QVERIFY(f.finger != FingerPosition::LeftIndex);
@@ -97,10 +105,12 @@ private slots:
 
     void unlabelledFingertipsAreTakenInOrder() {
         const auto capture = slap(devices::FrictionRidgePosition::PlainThumbs);
-        const PlannedImpression plan{FingerPosition::PlainThumbs, fingersInSlap(FingerPosition::PlainThumbs)};
+        const PlannedImpression plan{FingerPosition::PlainThumbs,
+                                     fingersInSlap(FingerPosition::PlainThumbs)};
         TruthSegmenter segmenter{capture.fingers};
         segmenter.forgetPositions = true;
-        const auto q = scoreFingerFrame(frameOf(capture.image), plan, plan.fingers, segmenter.function());
+        const auto q =
+            scoreFingerFrame(frameOf(capture.image), plan, plan.fingers, segmenter.function());
         QCOMPARE(q.fingers[0].finger, FingerPosition::LeftThumb);
         QCOMPARE(q.fingers[1].finger, FingerPosition::RightThumb);
         QVERIFY(q.fingers[0].score && q.fingers[1].score);
@@ -110,9 +120,11 @@ private slots:
 
     void aSlapYieldsItsImageAndEachFinger() {
         const auto capture = slap(devices::FrictionRidgePosition::PlainRightFour);
-        const PlannedImpression plan{FingerPosition::PlainRightFour, fingersInSlap(FingerPosition::PlainRightFour)};
+        const PlannedImpression plan{FingerPosition::PlainRightFour,
+                                     fingersInSlap(FingerPosition::PlainRightFour)};
         TruthSegmenter segmenter{capture.fingers};
-        const FingerCaptureOutcome out = processFingerCapture(frameOf(capture.image), plan, plan.fingers, segmenter.function());
+        const FingerCaptureOutcome out =
+            processFingerCapture(frameOf(capture.image), plan, plan.fingers, segmenter.function());
         QVERIFY2(out.error.isEmpty(), qPrintable(out.error));
         QCOMPARE(int(out.captures.size()), 5);
         QCOMPARE(out.captures[0].finger, FingerPosition::PlainRightFour);
@@ -136,28 +148,34 @@ private slots:
 
     void fingersMissingFromTheCaptureAreReported() {
         const auto capture = slap(devices::FrictionRidgePosition::PlainRightFour);
-        const PlannedImpression plan{FingerPosition::PlainRightFour, fingersInSlap(FingerPosition::PlainRightFour)};
+        const PlannedImpression plan{FingerPosition::PlainRightFour,
+                                     fingersInSlap(FingerPosition::PlainRightFour)};
         TruthSegmenter segmenter{capture.fingers};
         segmenter.fingers.pop_back(); // the little finger was lifted
-        const auto out = processFingerCapture(frameOf(capture.image), plan, plan.fingers, segmenter.function());
+        const auto out =
+            processFingerCapture(frameOf(capture.image), plan, plan.fingers, segmenter.function());
         QCOMPARE(out.missing, std::vector<FingerPosition>{FingerPosition::RightLittle});
         QCOMPARE(int(out.captures.size()), 4); // the slap and three fingers
     }
 
     void theOtherHandIsReported() {
         const auto capture = slap(devices::FrictionRidgePosition::PlainLeftFour);
-        const PlannedImpression plan{FingerPosition::PlainRightFour, fingersInSlap(FingerPosition::PlainRightFour)};
+        const PlannedImpression plan{FingerPosition::PlainRightFour,
+                                     fingersInSlap(FingerPosition::PlainRightFour)};
         TruthSegmenter segmenter{capture.fingers};
         segmenter.handMatches = false;
         segmenter.forgetPositions = true;
-        const auto out = processFingerCapture(frameOf(capture.image), plan, plan.fingers, segmenter.function());
+        const auto out =
+            processFingerCapture(frameOf(capture.image), plan, plan.fingers, segmenter.function());
         QVERIFY(!out.handMatches);
-        QVERIFY(!scoreFingerFrame(frameOf(capture.image), plan, plan.fingers, segmenter.function()).handMatches);
+        QVERIFY(!scoreFingerFrame(frameOf(capture.image), plan, plan.fingers, segmenter.function())
+                     .handMatches);
     }
 
     void withoutASegmenterSlapsCannotBeProcessed() {
         const auto capture = slap(devices::FrictionRidgePosition::PlainRightFour);
-        const PlannedImpression plan{FingerPosition::PlainRightFour, fingersInSlap(FingerPosition::PlainRightFour)};
+        const PlannedImpression plan{FingerPosition::PlainRightFour,
+                                     fingersInSlap(FingerPosition::PlainRightFour)};
         const auto out = processFingerCapture(frameOf(capture.image), plan, plan.fingers, {});
         QVERIFY(out.captures.empty());
         QVERIFY(!out.error.isEmpty());
