@@ -311,6 +311,10 @@ QVariant AlertQueueModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant AlertQueueModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Score)
+        // The screening's one number for a candidate: two scales, said where they are read.
+        return tr("Screening strength: -log10 of the false-match rate when a fingerprint or an "
+                  "iris matched (9 = one in a billion), else the biographic score from 0 to 1.");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
