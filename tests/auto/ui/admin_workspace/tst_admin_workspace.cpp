@@ -58,6 +58,8 @@ class TestAdminWorkspace : public QObject {
     Q_OBJECT
 
     testing::TempStation station_;
+    // The workspace's service thread has a connection of its own, as in app/main.cpp.
+    std::unique_ptr<storage::StationStore> serviceStore_;
     std::unique_ptr<services::AuthService> auth_;
     std::unique_ptr<ui::ServiceExecutor> executor_;
     devices::StationDevices devices_;
@@ -72,11 +74,13 @@ class TestAdminWorkspace : public QObject {
         QTest::keySequence(window_.get(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
         QCOMPARE(ws_->tabs()->currentIndex(), number - 1);
     }
-    QString package(const QString& name, qint64 version, int entries, int ageDays, const screening::SigningKey& key) {
+    QString package(const QString& name, qint64 version, int entries, int ageDays,
+                    const screening::SigningKey& key) {
         std::vector<screening::PackageRecord> records;
         for (int i = 0; i < entries; ++i)
-            records.push_back(testing::upsert(testing::person(QStringLiteral("KST-%1").arg(i, 5, 10, QLatin1Char('0')),
-                                                              QStringLiteral("LISTED, PERSON %1").arg(i))));
+            records.push_back(testing::upsert(
+                testing::person(QStringLiteral("KST-%1").arg(i, 5, 10, QLatin1Char('0')),
+                                QStringLiteral("LISTED, PERSON %1").arg(i))));
         auto header = testing::packageHeader("KST", version, entries);
         header.issuer = QStringLiteral("Ministry of the Interior, watchlist unit");
         header.createdAt = QDateTime::currentDateTimeUtc().addDays(-ageDays);
@@ -98,19 +102,27 @@ private slots:
         options.simulatedTravelerSeed = 1; // someone at the lane for the test capture
         devices_ = devices::createStationDevices(options);
         devices_.manager->start();
-        services_.store = station_.store.get();
+        serviceStore_ = std::make_unique<storage::StationStore>(
+            station_.paths, storage::StationStore::Open::ExistingOnly,
+            storage::StationStore::Schema::RequireCurrent);
+        services_.store = serviceStore_.get();
         services_.executor = executor_.get();
         services_.devices = devices_.manager.get();
         services_.screening.demoMode = true; // the demo key signs the packages below
         services_.lane = "LANE-TEST";
 
         window_ = std::make_unique<ui::StationWindow>(
-            [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST", true);
-        window_->setWorkspaceFactory(Role::Administrator, [this](const Actor& a, QWidget* parent) {
-            return new ui::AdminWorkspace(a, services_, parent);
+            [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST",
+            true);
+        window_->setContentFactory([this](const Actor& a, ui::StationWindow&, bool) -> QWidget* {
+            return a.role == Role::Administrator ? new ui::AdminWorkspace(a, services_) : nullptr;
         });
         window_->resize(1400, 860);
         window_->show();
+        // A real X server (xvfb-run, QT_QPA_PLATFORM=xcb) without a window manager gives no
+        // focus by itself, and the Alt+letter shortcuts need an active window.
+        window_->activateWindow();
+        (void)QTest::qWaitForWindowActive(window_.get());
         auto* name = window_->findChild<QLineEdit*>("userName");
         auto* pw = window_->findChild<QLineEdit*>("password");
         QTest::keyClicks(name, "admin");
@@ -160,7 +172,8 @@ private slots:
         QTRY_COMPARE(page->selectedUser(), QStringLiteral("officer3"));
         QTest::keyClick(page, Qt::Key_K, Qt::AltModifier);
         QVERIFY(finished.wait(15000));
-        QTRY_COMPARE_WITH_TIMEOUT(page->cell("officer3", 3), QStringLiteral("locked by an administrator"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->cell("officer3", 3),
+                                  QStringLiteral("locked by an administrator"), 15000);
         QVERIFY_THROWS_EXCEPTION(Error, auth_->login("officer3", "lane-three-pass"));
         saveScreenshot(window_.get(), "admin-users");
         QTest::keyClick(page, Qt::Key_U, Qt::AltModifier);
@@ -206,7 +219,8 @@ private slots:
         QVERIFY2(done.front().at(0).toBool(), qPrintable(page->testText()));
         QVERIFY(page->testText().contains("Test capture ok"));
         QVERIFY(!page->testImage().isNull());
-        QTRY_COMPARE_WITH_TIMEOUT(store().audit().list().back().action, QStringLiteral("device.test-capture"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(store().audit().list().back().action,
+                                  QStringLiteral("device.test-capture"), 15000);
         QCOMPARE(store().audit().list().back().subject, QStringLiteral("sim:finger"));
         saveScreenshot(window_.get(), "admin-devices");
         // A device that goes away leaves the list at once.
@@ -219,7 +233,8 @@ private slots:
     void watchlist() {
         showTab(3);
         ui::WatchlistPage* page = ws_->watchlistPage();
-        QTRY_VERIFY_WITH_TIMEOUT(page->warningText().contains("no watchlist has been imported"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->warningText().contains("no watchlist has been imported"),
+                                 15000);
         QSignalSpy imported(page, &ui::WatchlistPage::importFinished);
         // A package the issuer built ten days ago: imported, and flagged as older than 7 days.
         page->importPackage(package("kst-12.uwl", 12, 400, 10, screening::SigningKey::demo()));
@@ -233,7 +248,8 @@ private slots:
         QVERIFY(page->warningText().contains("is 10 days old, more than the configured 7 days"));
         saveScreenshot(window_.get(), "admin-watchlist");
         // Signed by a key the station does not trust: refused, the list as it was.
-        page->importPackage(package("kst-13-foreign.uwl", 13, 5, 0, screening::SigningKey::generate()));
+        page->importPackage(
+            package("kst-13-foreign.uwl", 13, 5, 0, screening::SigningKey::generate()));
         QVERIFY(imported.wait(30000));
         QCOMPARE(imported.takeFirst().at(0).toBool(), false);
         QVERIFY(page->statusText().startsWith("Refused: kst-13-foreign.uwl"));
@@ -254,7 +270,9 @@ private slots:
         const auto a = queue.claimNext(now);
         queue.acknowledge(a->tcn, "CENTRAL-0001");
         const auto b = queue.claimNext(now);
-        queue.recordFailure(b->id, "central system refused the transaction: 422 bad Type-2 field 2.018", QDateTime());
+        queue.recordFailure(b->id,
+                            "central system refused the transaction: 422 bad Type-2 field 2.018",
+                            QDateTime());
 
         showTab(4);
         ui::QueuePage* page = ws_->queuePage();
@@ -295,7 +313,8 @@ private slots:
         QTest::keyClick(page, Qt::Key_V, Qt::AltModifier);
         QVERIFY(verified.wait(15000));
         QCOMPARE(verified.takeFirst().at(0).toBool(), false);
-        QVERIFY2(page->verificationText().contains("Chain BROKEN at row 3"), qPrintable(page->verificationText()));
+        QVERIFY2(page->verificationText().contains("Chain BROKEN at row 3"),
+                 qPrintable(page->verificationText()));
     }
 
     void cleanupTestCase() {
