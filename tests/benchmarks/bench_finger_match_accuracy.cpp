@@ -1,0 +1,236 @@
+// Accuracy of the fingerprint matcher on FVC2002 DB1_B and DB4_B, the score calibration table,
+// and how much of the mated pairs the 1:N screening keeps. Prints what docs/benchmarks.md and
+// docs/fingerprint-matching.md report.
+//
+//   bench_finger_match_accuracy
+//
+// Protocols (data README): genuine = every pair of impressions of a finger (280 per set);
+// impostor "FVC" = first impressions of different fingers (45), "cross" = every pair of images
+// of different fingers (2 880). The calibration uses every impostor pair of the two sets
+// together, including pairs across the sets (12 160).
+
+#include "app/biometrics/common/grey_image.h"
+#include "app/biometrics/fingerprint/matching/cylinder_code.h"
+#include "app/biometrics/fingerprint/matching/cylinder_similarity.h"
+#include "app/biometrics/fingerprint/matching/error_rates.h"
+#include "app/biometrics/fingerprint/matching/finger_matcher.h"
+#include "app/biometrics/fingerprint/matching/score_calibration.h"
+#include "app/biometrics/fingerprint/matching/screening_code.h"
+#include "app/biometrics/fingerprint/minutiae/minutiae.h"
+#include "app/biometrics/fingerprint/quality/finger_quality.h"
+#include "app/biometrics/fingerprint/quality/minutiae_detection.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+using namespace umbral::biometrics;
+
+namespace {
+
+struct Sample {
+    int set;    // 0 DB1_B, 1 DB4_B
+    int finger; // 0..9
+    int impression;
+    std::vector<Minutia> minutiae;
+    FingerMatchTemplate templ;
+    int quality = 0; // NFIQ 2-compatible unified score
+};
+
+void printRates(const char* name, const std::vector<double>& genuine,
+                const std::vector<double>& impostor) {
+    const VerificationErrorRates r = computeErrorRates(genuine, impostor);
+    std::printf("| %-22s | %5zu | %6.2f %% | %6.2f %% | %6.2f %% | %6.2f %% |\n", name,
+                impostor.size(), 100 * r.eer, 100 * r.fnmrAtFmr1, 100 * r.fnmrAtFmr01,
+                100 * r.zeroFmr);
+}
+
+} // namespace
+
+int main() {
+    std::vector<Sample> samples;
+    const char* sets[] = {"fvc2002-db1b", "fvc2002-db4b"};
+    for (int s = 0; s < 2; ++s)
+        for (int f = 0; f < 10; ++f)
+            for (int i = 0; i < 8; ++i) {
+                const std::string path = std::string(UMBRAL_SHARED_DATA) + "/fingerprints/" +
+                                         sets[s] + "/" + std::to_string(101 + f) + "_" +
+                                         std::to_string(i + 1) + ".tif";
+                const cv::Mat image = readGrey8(path);
+                Sample x{s, f, i, extractMinutiae(image).minutiae, {}};
+                x.templ = FingerMatchTemplate(x.minutiae);
+                FingerQualityOptions q;
+                q.minutiae = umbralMinutiaeDetector();
+                x.quality = assessFingerQuality(image, q).score;
+                samples.push_back(std::move(x));
+            }
+    const std::size_t n = samples.size();
+    std::vector<double> score(n * n, 0.0), similarity(n * n, 0.0);
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a + 1; b < n; ++b) {
+            const FingerComparison c = compareFingers(samples[a].templ, samples[b].templ);
+            score[a * n + b] = score[b * n + a] = c.score;
+            similarity[a * n + b] = similarity[b * n + a] = c.similarity;
+        }
+
+    std::printf(
+        "| set, impostors          | pairs | EER      | FNMR@1%%  | FNMR@0.1%% | ZeroFMR  |\n");
+    for (int s = 0; s < 2; ++s) {
+        std::vector<double> genuine, fvc, cross;
+        for (std::size_t a = 0; a < n; ++a)
+            for (std::size_t b = a + 1; b < n; ++b) {
+                const Sample &x = samples[a], &y = samples[b];
+                if (x.set != s || y.set != s)
+                    continue;
+                if (x.finger == y.finger)
+                    genuine.push_back(score[a * n + b]);
+                else {
+                    cross.push_back(score[a * n + b]);
+                    if (x.impression == 0 && y.impression == 0)
+                        fvc.push_back(score[a * n + b]);
+                }
+            }
+        printRates((std::string(sets[s]) + ", FVC").c_str(), genuine, fvc);
+        printRates((std::string(sets[s]) + ", cross").c_str(), genuine, cross);
+    }
+
+    // Calibration: every impostor pair of both sets (within and across).
+    std::vector<double> impostorSimilarity, genuineSimilarity;
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a + 1; b < n; ++b) {
+            const bool mate =
+                samples[a].set == samples[b].set && samples[a].finger == samples[b].finger;
+            (mate ? genuineSimilarity : impostorSimilarity).push_back(similarity[a * n + b]);
+        }
+    std::sort(impostorSimilarity.begin(), impostorSimilarity.end(), std::greater<>());
+    std::printf(
+        "\ncalibration points over %zu impostor pairs (similarity reached by that share):\n",
+        impostorSimilarity.size());
+    for (double fmr : {0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002}) {
+        const auto k = static_cast<std::size_t>(
+            std::floor(fmr * static_cast<double>(impostorSimilarity.size())));
+        std::printf("    {%.5f, %g},\n", impostorSimilarity[k], fmr);
+    }
+    // Exponential tail over the top 2 %: log10(rank / N) = a + b * similarity.
+    const std::size_t tail = impostorSimilarity.size() / 50;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (std::size_t k = 0; k < tail; ++k) {
+        const double x = impostorSimilarity[k];
+        const double y = std::log10((static_cast<double>(k) + 0.5) /
+                                    static_cast<double>(impostorSimilarity.size()));
+        sx += x, sy += y, sxx += x * x, sxy += x * y;
+    }
+    const double slope = (tail * sxy - sx * sy) / (tail * sxx - sx * sx);
+    std::printf("tail slope (d log10 FMR / d similarity): %.4f\n", slope);
+    std::printf("\nscore thresholds with the current table, and the FMR measured at them:\n");
+    std::vector<double> impostorScore, genuineScore;
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = a + 1; b < n; ++b) {
+            const bool mate =
+                samples[a].set == samples[b].set && samples[a].finger == samples[b].finger;
+            (mate ? genuineScore : impostorScore).push_back(score[a * n + b]);
+        }
+    for (double fmr : {0.01, 0.001, 0.0001}) {
+        const double t = scoreForFalseMatchRate(fmr);
+        std::printf(
+            "  FMR %-6g: score %5.1f (similarity %.5f): measured FMR %.4f %%, FNMR %.2f %%\n", fmr,
+            t, similarityForScore(t), 100 * falseMatchRate(impostorScore, t),
+            100 * falseNonMatchRate(genuineScore, t));
+    }
+
+    // Screening: of the mated pairs the full matcher accepts, how many would the 1:N screening
+    // keep in a shortlist of a given share of the gallery? The share an impostor would need is
+    // read off the screening scores of all real impostor pairs (probe against reference, both
+    // directions).
+    std::vector<matching_detail::ScreeningProbe> probes;
+    matching_detail::ScreeningStore codes;
+    for (const Sample& x : samples) {
+        probes.emplace_back(x.minutiae);
+        codes.add(matching_detail::screeningCodes(x.minutiae));
+    }
+    std::vector<float> impostorScreen;
+    std::vector<std::pair<float, double>> mates; // screening score, full score
+    for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = 0; b < n; ++b) {
+            if (a == b)
+                continue;
+            const float s = probes[a].score(codes.view(b));
+            const bool mate =
+                samples[a].set == samples[b].set && samples[a].finger == samples[b].finger;
+            if (mate)
+                mates.push_back({s, score[a * n + b]});
+            else
+                impostorScreen.push_back(s);
+        }
+    std::sort(impostorScreen.begin(), impostorScreen.end());
+    std::printf("\nscreening: share of mated searches kept in the shortlist\n");
+    for (double fmr : {0.001, 0.0001}) {
+        const double threshold = scoreForFalseMatchRate(fmr);
+        std::printf("  mates scored above FMR %g:", fmr);
+        for (double share : {0.002, 0.005, 0.01, 0.02, 0.05}) {
+            int kept = 0, total = 0;
+            for (const auto& [s, full] : mates) {
+                if (full < threshold)
+                    continue;
+                ++total;
+                const double above =
+                    static_cast<double>(
+                        impostorScreen.end() -
+                        std::lower_bound(impostorScreen.begin(), impostorScreen.end(), s)) /
+                    static_cast<double>(impostorScreen.size());
+                kept += above < share;
+            }
+            std::printf("  %.1f %%: %.1f %%", 100 * share, 100.0 * kept / std::max(total, 1));
+        }
+        std::printf("\n");
+    }
+
+    // Error versus discard: drop the images with the lowest NFIQ 2-compatible score, keep the
+    // threshold of FMR 1 % (cross impostors of the whole set), and see what happens to FNMR.
+    for (const double fmr : {0.01, 0.001}) {
+        std::printf("\nerror versus discard (NFIQ 2-compatible score), threshold fixed at FMR %g "
+                    "%% (cross):\n",
+                    100 * fmr);
+        for (int s = 0; s < 2; ++s) {
+            std::vector<double> cross;
+            std::vector<int> qualities;
+            for (std::size_t a = 0; a < n; ++a) {
+                if (samples[a].set != s)
+                    continue;
+                qualities.push_back(samples[a].quality);
+                for (std::size_t b = a + 1; b < n; ++b)
+                    if (samples[b].set == s && samples[a].finger != samples[b].finger)
+                        cross.push_back(score[a * n + b]);
+            }
+            const double threshold = thresholdForFalseMatchRate(cross, fmr);
+            std::sort(qualities.begin(), qualities.end());
+            std::printf("  %s:", sets[s]);
+            for (double discard : {0.0, 0.05, 0.1, 0.15, 0.2, 0.3}) {
+                // Discard exactly that many images, the lowest quality first (ties by position).
+                const auto drop = static_cast<std::size_t>(
+                    std::lround(discard * static_cast<double>(qualities.size())));
+                std::vector<std::size_t> order;
+                for (std::size_t a = 0; a < n; ++a)
+                    if (samples[a].set == s)
+                        order.push_back(a);
+                std::stable_sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) {
+                    return samples[l].quality < samples[r].quality;
+                });
+                std::vector<bool> kept(n, true);
+                for (std::size_t k = 0; k < drop; ++k)
+                    kept[order[k]] = false;
+                std::vector<double> genuine;
+                for (std::size_t a = 0; a < n; ++a)
+                    for (std::size_t b = a + 1; b < n; ++b)
+                        if (kept[a] && kept[b] && samples[a].set == s && samples[b].set == s &&
+                            samples[a].finger == samples[b].finger)
+                            genuine.push_back(score[a * n + b]);
+                std::printf("  %2.0f %%: FNMR %5.2f %% (%zu pairs)", 100 * discard,
+                            100 * falseNonMatchRate(genuine, threshold), genuine.size());
+            }
+            std::printf("\n");
+        }
+    }
+    return 0;
+}
