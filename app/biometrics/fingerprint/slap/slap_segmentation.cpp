@@ -2,6 +2,7 @@
 
 #include "app/biometrics/common/biometric_error.h"
 #include "app/biometrics/common/grey_image.h"
+#include "app/biometrics/fingerprint/quality/preview_quality.h"
 #include "app/biometrics/fingerprint/slap/slap_fingers.h"
 #include "app/biometrics/fingerprint/slap/slap_foreground.h"
 #include "app/biometrics/fingerprint/slap/slap_hand.h"
@@ -141,6 +142,16 @@ SlapSegmentation segmentSlap(const cv::Mat& image, SlapKind stated, const SlapOp
             if (options.makeCrops)
                 f.crop = uprightCrop(grey, shapes[i].box);
             result.fingers.push_back(std::move(f));
+        }
+        // The score of each fingertip is the preview path's: the same regions the capture
+        // screen scores, so a slap's per-finger scores agree with what the traveller was shown.
+        if (options.scoreFingers && !shapes.empty()) {
+            std::vector<cv::RotatedRect> boxes;
+            for (const auto& s : shapes)
+                boxes.push_back(s.box);
+            const auto scored = scorePreviewFrame(grey, 500.0, boxes);
+            for (size_t i = 0; i < scored.size() && i < result.fingers.size(); ++i)
+                result.fingers[i].score = scored[i].score;
         }
     } catch (const cv::Exception& e) {
         throw BiometricError(BiometricErrorCode::Internal,

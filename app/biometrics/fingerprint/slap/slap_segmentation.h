@@ -2,9 +2,10 @@
 
 // Slap segmentation: a 4-finger slap (ANSI/NIST FGP 13 right, 14 left) or a two-thumb image
 // (FGP 15) becomes one rotated box per fingertip, the number of fingers found, the hand, and an
-// upright crop of each fingertip for quality scoring and matching.
+// upright crop of each fingertip for quality scoring and matching, and on request each
+// fingertip's NFIQ 2-compatible score (the preview path of umbral_finger_quality).
 //
-// Method (docs/synthetic-fingerprints.md): a ridge-texture map (band-pass energy at the ridge
+// Method (docs/fingerprint-quality.md, "Slap segmentation"): a ridge-texture map (band-pass energy at the ridge
 // frequency, so a bright background, sensor noise and smudges do not count), thresholded by
 // Otsu's method and cleaned; its regions are split where two fingers touch, cut at the flexion
 // crease, and regions lying below a fingertip along its axis (the phalanx under the crease) are
@@ -21,6 +22,7 @@
 // Pure: OpenCV and the standard library; errors at the boundary are BiometricError.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,9 @@ std::string toString(Hand hand);
 struct SlapOptions {
     double ppi = 500.0;    ///< resolution of the input; other than 500 is resampled
     bool makeCrops = true; ///< cut out each fingertip upright (costs ~1 ms per finger)
+    /// Score each fingertip (0-100, NFIQ 2-compatible unified score without minutiae, as the
+    /// preview path scores a finger region; costs ~3-5 ms per finger).
+    bool scoreFingers = false;
 };
 
 /// One fingertip found in the slap.
@@ -54,6 +59,9 @@ struct SegmentedFinger {
     cv::RotatedRect box;        ///< in input pixels: width across, height along, angle clockwise
     cv::Mat crop;               ///< the box cut out with the tip up, 8-bit at 500 ppi
     double ridgeCoverage = 0.0; ///< share of the box showing ridge texture (0-1)
+    /// The fingertip's quality score 0-100 when SlapOptions::scoreFingers asked for it (empty
+    /// otherwise, or when the region held no print that could be scored).
+    std::optional<int> score;
 };
 
 /// The result for one slap image.

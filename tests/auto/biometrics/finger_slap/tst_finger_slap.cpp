@@ -239,6 +239,40 @@ private slots:
                                                                            : Hand::Both));
     }
 
+    // Each fingertip gets a score on request, and the scores follow the print: fingertips of
+    // good slaps score clearly above those of poor ones (same identities, same placements).
+    void everyFingerIsScoredAndTheScoresFollowThePrint() {
+        biometrics::SlapOptions options;
+        options.scoreFingers = true;
+        options.makeCrops = false;
+        double sum[2] = {0, 0};
+        int n[2] = {0, 0};
+        const char* profiles[2] = {"good", "poor"};
+        for (int p = 0; p < 2; ++p) {
+            for (std::uint64_t id = 0; id < 3; ++id) {
+                devices::CaptureRequest r = slapRequest(8100 + id, F::PlainRightFour, 11);
+                r.quality = devices::FingerQuality::profile(profiles[p]);
+                const devices::SyntheticCapture c = synth_.capture(r);
+                const auto seg = biometrics::segmentSlap(c.image, SlapKind::RightFour, options);
+                QCOMPARE(seg.fingerCount(), 4);
+                for (const auto& f : seg.fingers) {
+                    QVERIFY2(f.score.has_value(), profiles[p]);
+                    QVERIFY(*f.score >= 0 && *f.score <= 100);
+                    sum[p] += *f.score;
+                    ++n[p];
+                }
+            }
+        }
+        const double good = sum[0] / n[0], poor = sum[1] / n[1];
+        qInfo("mean fingertip score: good slaps %.1f, poor slaps %.1f", good, poor);
+        QVERIFY2(good > poor + 10.0, qPrintable(QString("good %1, poor %2").arg(good).arg(poor)));
+        // Without the option nothing is scored (the preview path scores the boxes itself).
+        const auto plain = biometrics::segmentSlap(
+            synth_.capture(slapRequest(8100, F::PlainRightFour, 11)).image, SlapKind::RightFour);
+        for (const auto& f : plain.fingers)
+            QVERIFY(!f.score.has_value());
+    }
+
     void theWrongHandIsNoticed() {
         // A left hand on the platen when the station asked for the right one.
         const devices::SyntheticCapture c = synth_.capture(slapRequest(6161, F::PlainLeftFour, 1));
@@ -258,6 +292,7 @@ private slots:
         options.ppi = 800.0;
         const auto seg = biometrics::segmentSlap(at1000, SlapKind::RightFour, options);
         QCOMPARE(seg.resampledFrom, 800.0);
+        QVERIFY(seg.complete());
         QCOMPARE(seg.fingerCount(), 4);
         for (const auto& truth : c.fingers) {
             const cv::RotatedRect scaled(truth.box.center * 1.6f, truth.box.size * 1.6f,
