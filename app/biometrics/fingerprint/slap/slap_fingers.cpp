@@ -228,7 +228,47 @@ bool cutAtCrease(const Region& r, Region& tip, Region& below) {
             bestCount = h[static_cast<size_t>(i)], best = i;
     // A crease is a gap, or at most a thin bridge, across the whole finger; a bite out of one
     // side (a smear, a dry patch) leaves much more.
-    if (best < 0 || bestCount > 0.2 * typical)
+    if (best >= 0 && bestCount > 0.2 * typical) {
+        // On real slaps the skin of the crease often keeps some texture (and the mask's closing
+        // bridges the rest): the crease is then only a waist, notched in from both sides. Take
+        // it when the region is far longer than a fingertip can be (a distal phalanx is about
+        // 1.2-1.6 widths long) and the waist, well below the tip, is clearly narrower than the
+        // tip above it and than the phalanx below it, which widens again. A lone fingertip,
+        // however narrow, tapers to its lower end without widening again.
+        // The width here is the region's extent across the finger in its upper part (pixel
+        // counts under-read the width of a dry print full of gaps and would make a fingertip
+        // look long).
+        best = -1;
+        std::vector<double> acrossTop;
+        for (size_t i = 0; i < r.pixels.size(); ++i)
+            if (up[i] > *hi - 0.4 * length)
+                acrossTop.push_back(f.across(r.pixels[i]));
+        double extent = 0;
+        if (acrossTop.size() > 20) {
+            const size_t k2 = acrossTop.size() / 50, k98 = acrossTop.size() - 1 - k2;
+            std::nth_element(acrossTop.begin(), acrossTop.begin() + static_cast<long>(k2),
+                             acrossTop.end());
+            const double a2 = acrossTop[k2];
+            std::nth_element(acrossTop.begin(), acrossTop.begin() + static_cast<long>(k98),
+                             acrossTop.end());
+            extent = acrossTop[k98] - a2;
+        }
+        if (length >= 1.9 * std::max(widthPx, extent)) {
+            const int waistFrom = static_cast<int>(0.9 * widthPx / bin);
+            const int waistTo = bins - static_cast<int>(0.45 * widthPx / bin);
+            double waist = 1e18;
+            for (int i = waistFrom; i < waistTo; ++i)
+                if (h[static_cast<size_t>(i)] < waist)
+                    waist = h[static_cast<size_t>(i)], best = i;
+            if (best >= 0) {
+                const double above = *std::max_element(h.begin(), h.begin() + best);
+                const double below = *std::max_element(h.begin() + best, h.end());
+                if (waist > 0.75 * above || waist > 0.92 * below)
+                    best = -1;
+            }
+        }
+    }
+    if (best < 0)
         return false;
     const double cut = *hi - (best + 0.5) * bin;
     std::vector<cv::Point> a, b;
@@ -418,7 +458,9 @@ std::vector<FingertipRegion> findFingertips(const cv::Mat& mask, bool thumbs,
             work.push_back(std::move(a));
             work.push_back(std::move(b));
         } else if (cutAtCrease(r, a, b)) {
-            parts.push_back(std::move(a));
+            // The upper part may still hold a crease: a phalanx joined to its fingertip by a
+            // waist, above a gap to a strip of the next one.
+            work.push_back(std::move(a));
             work.push_back(std::move(b));
         } else {
             parts.push_back(std::move(r));
