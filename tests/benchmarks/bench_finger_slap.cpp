@@ -7,6 +7,8 @@
 
 #include "app/biometrics/fingerprint/quality/preview_quality.h"
 #include "app/biometrics/fingerprint/slap/slap_segmentation.h"
+#include "app/interchange/an2k_images.h"
+#include "app/interchange/an2k_io.h"
 #include "devices/simulated/finger_synthesis.h"
 
 #include <opencv2/core.hpp>
@@ -15,6 +17,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <time.h>
 #include <vector>
@@ -134,5 +138,36 @@ int main(int argc, char** argv) {
     thumbsPreview.print("preview path, two thumbs", true);
     std::printf("  fingers found %d of %zu, scored %d\n", fingersSeen, fours.size() * 4,
                 fingersScored);
+
+    // NIST's real sample slaps (valid1.8.an2: right four, left four, two thumbs; 1600 x 976 and
+    // 1600 x 800), when the shared data is there.
+    std::ifstream in(std::string(UMBRAL_SHARED_DATA) + "/ansi-nist/valid1.8.an2", std::ios::binary);
+    if (in) {
+        const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), {});
+        const interchange::Transaction t = interchange::readTransaction(bytes);
+        Timings nistSegment, nistPreview;
+        for (const auto& record : t.records) {
+            if (record.type != 14)
+                continue;
+            const cv::Mat image = interchange::decodeRecordImage(record);
+            const int fgp = std::atoi(record.text(13).c_str());
+            const auto kind = fgp == 13   ? biometrics::SlapKind::RightFour
+                              : fgp == 14 ? biometrics::SlapKind::LeftFour
+                                          : biometrics::SlapKind::Thumbs;
+            for (int k = 0; k < repetitions * 4; ++k) {
+                nistSegment.run([&] { biometrics::segmentSlap(image, kind, noCrops); });
+                nistPreview.run([&] {
+                    const auto seg = biometrics::segmentSlap(image, kind, noCrops);
+                    std::vector<cv::RotatedRect> boxes;
+                    for (const auto& f : seg.fingers)
+                        boxes.push_back(f.box);
+                    biometrics::scorePreviewFrame(image, 500.0, boxes);
+                });
+            }
+        }
+        std::printf("NIST's sample slaps (valid1.8.an2, 3 images)\n");
+        nistSegment.print("segmentation", false);
+        nistPreview.print("preview path: segment + score every finger", true);
+    }
     return 0;
 }
