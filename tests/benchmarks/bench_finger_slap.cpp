@@ -89,9 +89,11 @@ int main(int argc, char** argv) {
         }
     }
     auto kindOf = [](const devices::SyntheticCapture& c) {
-        return c.position == devices::FrictionRidgePosition::PlainLeftFour ? biometrics::SlapKind::LeftFour
-               : c.position == devices::FrictionRidgePosition::PlainThumbs ? biometrics::SlapKind::Thumbs
-                                                                           : biometrics::SlapKind::RightFour;
+        return c.position == devices::FrictionRidgePosition::PlainLeftFour
+                   ? biometrics::SlapKind::LeftFour
+               : c.position == devices::FrictionRidgePosition::PlainThumbs
+                   ? biometrics::SlapKind::Thumbs
+                   : biometrics::SlapKind::RightFour;
     };
 
     Timings segmentOnly, segmentCrops, preview, scoreOnly, thumbsPreview;

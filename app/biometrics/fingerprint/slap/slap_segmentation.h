@@ -5,14 +5,14 @@
 // upright crop of each fingertip for quality scoring and matching, and on request each
 // fingertip's NFIQ 2-compatible score (the preview path of umbral_finger_quality).
 //
-// Method (docs/fingerprint-quality.md, "Slap segmentation"): a ridge-texture map (band-pass energy at the ridge
-// frequency, so a bright background, sensor noise and smudges do not count), thresholded by
-// Otsu's method and cleaned; its regions are split where two fingers touch, cut at the flexion
-// crease, and regions lying below a fingertip along its axis (the phalanx under the crease) are
-// set aside. Each fingertip's axis comes from the shape of its region; its box is the region's
-// extent across and along that axis. Which hand: from the fingertip arc (the little finger is the
-// narrowest and its tip stands lowest) when the image shows it clearly, otherwise from the slap
-// kind the caller states.
+// Method (docs/fingerprint-quality.md, "Slap segmentation"): a ridge-texture map (band-pass energy
+// at the ridge frequency, so a bright background, sensor noise and smudges do not count),
+// thresholded by Otsu's method and cleaned; its regions are split where two fingers touch, cut at
+// the flexion crease, and regions lying below a fingertip along its axis (the phalanx under the
+// crease) are set aside. Each fingertip's axis comes from the shape of its region; its box is the
+// region's extent across and along that axis. Which hand: from the fingertip arc (the little finger
+// is the narrowest and its tip stands lowest) when the image shows it clearly, otherwise from the
+// slap kind the caller states.
 //
 // Contract: the count is the number of fingertips actually seen; a slap of 3 fingers is reported
 // as 3, never padded to 4, and complete() tells the caller whether the slap has all its fingers.

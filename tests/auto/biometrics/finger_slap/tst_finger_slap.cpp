@@ -345,9 +345,10 @@ private slots:
             const cv::Mat image = interchange::decodeRecordImage(record);
             const SlapKind kind = kindOf(static_cast<F>(fgp));
             const auto seg = biometrics::segmentSlap(image, kind, options);
-            saveAnnotated("nist_fgp_" + std::to_string(fgp), {image, 500.0, static_cast<F>(fgp), {}, {}},
-                          seg);
-            QVERIFY2(seg.complete(), qPrintable(QString("FGP %1: %2 fingers").arg(fgp).arg(seg.fingerCount())));
+            saveAnnotated("nist_fgp_" + std::to_string(fgp),
+                          {image, 500.0, static_cast<F>(fgp), {}, {}}, seg);
+            QVERIFY2(seg.complete(),
+                     qPrintable(QString("FGP %1: %2 fingers").arg(fgp).arg(seg.fingerCount())));
             const std::vector<int> expected = fgp == 13   ? std::vector<int>{2, 3, 4, 5}
                                               : fgp == 14 ? std::vector<int>{10, 9, 8, 7}
                                                           : std::vector<int>{6, 1};

@@ -218,8 +218,9 @@ private slots:
         QCOMPARE(q.fingers.size(), presented.size());
         for (const auto& f : q.fingers) {
             QVERIFY2(f.score.has_value(), qPrintable(toKey(f.finger)));
-            const auto truth = std::find_if(capture.fingers.begin(), capture.fingers.end(),
-                                            [&](const auto& t) { return int(t.position) == int(f.finger); });
+            const auto truth =
+                std::find_if(capture.fingers.begin(), capture.fingers.end(),
+                             [&](const auto& t) { return int(t.position) == int(f.finger); });
             QVERIFY(truth != capture.fingers.end());
             std::vector<cv::Point2f> overlap;
             cv::rotatedRectangleIntersection(truth->box, f.box, overlap);
@@ -245,8 +246,8 @@ private slots:
         const auto capture = slap(devices::FrictionRidgePosition::PlainLeftFour);
         const PlannedImpression plan{FingerPosition::PlainRightFour,
                                      fingersInSlap(FingerPosition::PlainRightFour)};
-        QVERIFY(!scoreFingerFrame(frameOf(capture.image), plan, plan.fingers, segmenter)
-                     .handMatches);
+        QVERIFY(
+            !scoreFingerFrame(frameOf(capture.image), plan, plan.fingers, segmenter).handMatches);
     }
 
     void anEmptyPlatenIsNotSeen() {
