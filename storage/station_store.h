@@ -1,11 +1,13 @@
 #pragma once
 
+#include "storage/alert_repository.h"
 #include "storage/audit_log.h"
 #include "storage/encounter_repository.h"
 #include "storage/key_ring.h"
 #include "storage/outbound_queue.h"
 #include "storage/sqlite_database.h"
 #include "storage/user_repository.h"
+#include "storage/watchlist_repository.h"
 
 #include <QString>
 #include <memory>
@@ -55,6 +57,8 @@ public:
     EncounterRepository encounters() { return EncounterRepository(*db_, *keys_); }
     OutboundQueue queue() { return OutboundQueue(*db_); }
     AuditLog audit() { return AuditLog(*db_, *keys_); }
+    WatchlistRepository watchlist() { return WatchlistRepository(*db_, *keys_); }
+    AlertRepository alerts() { return AlertRepository(*db_, *keys_); }
 
 private:
     void createNew();

@@ -13,6 +13,8 @@ int runExport(CliContext&, const QStringList&);
 int runTemplate(CliContext&, const QStringList&);
 int runMatch(CliContext&, const QStringList&);
 int runDevices(CliContext&, const QStringList&);
+int runWatchlist(CliContext&, const QStringList&);
+int runScreen(CliContext&, const QStringList&);
 
 const std::vector<CommandGroup>& commandGroups() {
     static const std::vector<CommandGroup> groups{
@@ -35,6 +37,13 @@ const std::vector<CommandGroup>& commandGroups() {
         {"devices", "devices list [--json] | devices capture --device ID --out FILE [--count N] [--timeout S]\n"
                     "devices watch",
          runDevices},
+        {"watchlist", "watchlist import FILE [--json] | watchlist list [--entries] [--list LIST] [--limit N] [--json]\n"
+                      "watchlist stats [--json] | watchlist verify [FILE] [--json]\n"
+                      "watchlist demo --identities N --out FILE [--version V]",
+         runWatchlist},
+        {"screen", "screen --encounter ID [--json]\n"
+                   "screen --mrz LINES [--finger POS=IMAGE]... [--iris left=IMAGE] [--iris right=IMAGE] [--ppi N] --json",
+         runScreen},
     };
     return groups;
 }

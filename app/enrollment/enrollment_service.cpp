@@ -14,7 +14,11 @@ QString EnrollmentService::tcnFor(const QString& stationId, const QString& encou
     return stationId.left(16) + QLatin1Char('-') + id.toUpper();
 }
 
-QString EnrollmentService::submit(const Actor& actor, Encounter& e) {
+QString EnrollmentService::submit(const Actor& actor, Encounter& e) { return write(actor, e, false); }
+
+QString EnrollmentService::submitAndDiscardDraft(const Actor& actor, Encounter& e) { return write(actor, e, true); }
+
+QString EnrollmentService::write(const Actor& actor, Encounter& e, bool discardDraft) {
     services::require(actor, Permission::EnrollTraveler, "enroll travelers");
     if (e.id.isEmpty())
         e.id = Encounter::newId();
@@ -39,6 +43,8 @@ QString EnrollmentService::submit(const Actor& actor, Encounter& e) {
     storage::Transaction tx(store_.db());
     store_.encounters().insert(e);
     store_.queue().enqueue(e.id, tcn);
+    if (discardDraft && actor.userId > 0)
+        store_.encounters().deleteDraft(actor.userId);
     store_.audit().append(actor.name, QStringLiteral("encounter.submit"), e.id,
                           QStringLiteral("%1 captures, lane %2").arg(e.captures.size()).arg(e.lane));
     tx.commit();

@@ -71,4 +71,25 @@ void UserAdminService::setLocked(const Actor& actor, const QString& name, bool l
     tx.commit();
 }
 
+void UserAdminService::setRole(const Actor& actor, const QString& name, Role role) {
+    require(actor, Permission::ManageUsers, "change roles");
+    const User u = requireUser(name);
+    if (u.role == role)
+        return;
+    storage::Transaction tx(store_.db());
+    if (u.role == Role::Administrator) {
+        int activeAdministrators = 0;
+        for (const User& other : store_.users().list())
+            if (other.role == Role::Administrator && !other.disabled)
+                ++activeAdministrators;
+        if (activeAdministrators <= 1 && !u.disabled)
+            throw Error(ErrorCode::Conflict,
+                        QStringLiteral("%1 is the last active administrator: make someone else administrator first").arg(name));
+    }
+    store_.users().setRole(u.id, role);
+    store_.audit().append(actor.name, QStringLiteral("user.role"), name,
+                          QStringLiteral("%1 -> %2").arg(toKey(u.role), toKey(role)));
+    tx.commit();
+}
+
 } // namespace umbral::services

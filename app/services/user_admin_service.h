@@ -19,6 +19,9 @@ public:
     void setPassword(const Actor& actor, const QString& name, const QString& password);
     /// Locks (true) or unlocks (false) an account; unlocking also clears a lock-out.
     void setLocked(const Actor& actor, const QString& name, bool locked);
+    /// Changes a user's role. Refuses (Conflict) to take the administrator role from the last
+    /// administrator whose account is not locked: the station would have nobody to manage it.
+    void setRole(const Actor& actor, const QString& name, Role role);
 
 private:
     User requireUser(const QString& name);

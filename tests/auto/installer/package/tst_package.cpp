@@ -49,6 +49,7 @@ private slots:
         QTest::newRow("desktop entry") << "./usr/share/applications/org.umbral.Station.desktop";
         QTest::newRow("AppStream") << "./usr/share/metainfo/org.umbral.Station.metainfo.xml";
         QTest::newRow("icon") << "./usr/share/icons/hicolor/scalable/apps/org.umbral.Station.svg";
+        QTest::newRow("udev rule (scanner access)") << "./usr/lib/udev/rules.d/70-umbral-scanners.rules";
     }
     void contents() {
         QFETCH(QString, path);
