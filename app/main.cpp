@@ -34,11 +34,11 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
-#include <QStatusBar>
-#include <QtConcurrent>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTimer>
+#include <QtConcurrent>
 #include <cstdio>
 #include <memory>
 
@@ -57,7 +57,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override {
         if (event->type() == QEvent::Paint && !reported_) {
             reported_ = true;
-            std::fprintf(stderr, "login-window-painted %.1f\n", double(clock_.nsecsElapsed()) / 1e6);
+            std::fprintf(stderr, "login-window-painted %.1f\n",
+                         double(clock_.nsecsElapsed()) / 1e6);
             std::fflush(stderr);
             if (qEnvironmentVariableIntValue("UMBRAL_EXIT_AFTER_STARTUP"))
                 QTimer::singleShot(0, qApp, &QCoreApplication::quit);
@@ -82,11 +83,16 @@ int main(int argc, char** argv) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Umbral border enrollment station"));
     parser.addHelpOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("demo mode: simulated devices, demo watchlist and demo users "
-                                                 "in a separate demo station (~/.local/share/umbral-demo)"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("station data directory"), QStringLiteral("DIR"));
-    const QCommandLineOption configDir(QStringLiteral("config-dir"), QStringLiteral("station configuration directory"), QStringLiteral("DIR"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("demo mode: simulated devices, demo watchlist and demo users "
+                       "in a separate demo station (~/.local/share/umbral-demo)"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("station data directory"),
+                                     QStringLiteral("DIR"));
+    const QCommandLineOption configDir(QStringLiteral("config-dir"),
+                                       QStringLiteral("station configuration directory"),
+                                       QStringLiteral("DIR"));
     parser.addOptions({demo, dataDir, configDir});
     parser.process(app);
 
@@ -95,9 +101,11 @@ int main(int argc, char** argv) {
     if (demoMode) {
         // The demo never touches a real station's database or key.
         if (data.isEmpty())
-            data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/umbral-demo");
+            data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                   QStringLiteral("/umbral-demo");
         if (config.isEmpty())
-            config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/umbral-demo");
+            config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+                     QStringLiteral("/umbral-demo");
     }
     const storage::StationPaths paths = storage::StationPaths::resolve(data, config);
 
@@ -106,7 +114,9 @@ int main(int argc, char** argv) {
     ui::WorkspaceServices workspaceServices;
     try {
         store = std::make_unique<storage::StationStore>(
-            paths, demoMode ? storage::StationStore::Open::CreateIfMissing : storage::StationStore::Open::ExistingOnly,
+            paths,
+            demoMode ? storage::StationStore::Open::CreateIfMissing
+                     : storage::StationStore::Open::ExistingOnly,
             storage::StationStore::Schema::MigrateForward);
         settings = services::StationSettings::load(paths.settingsFile());
         // A bad adjudication or screening setting refuses to start: the station must not
@@ -133,11 +143,15 @@ int main(int argc, char** argv) {
     devices::DeviceManager deviceManager;
     devices::SimulatedBackend* simulated = nullptr;
     if (demoMode) {
-        auto backend = std::make_unique<devices::SimulatedBackend>();
+        // Scanners preview at 20 frames a second (the simulator's default is 15): the capture
+        // screens then get more than 15 quality updates a second (docs/benchmarks.md).
+        devices::SimulatedBackend::Options options;
+        options.finger.previewFps = options.slap.previewFps = 20;
+        auto backend = std::make_unique<devices::SimulatedBackend>(options);
         simulated = backend.get();
         deviceManager.addBackend(std::move(backend));
-        deviceManager.setBackendPreference({devices::Backend::Simulated, devices::Backend::Usb, devices::Backend::Uvc,
-                                            devices::Backend::Replay});
+        deviceManager.setBackendPreference({devices::Backend::Simulated, devices::Backend::Usb,
+                                            devices::Backend::Uvc, devices::Backend::Replay});
     }
 #ifdef UMBRAL_WITH_USB_BACKEND
     deviceManager.addBackend(std::make_unique<devices::UsbBackend>());
@@ -151,19 +165,26 @@ int main(int argc, char** argv) {
     // connection to the database.
     enrollment::StationWriter writer(
         [paths] {
-            return std::make_unique<storage::StationStore>(paths, storage::StationStore::Open::ExistingOnly,
-                                                           storage::StationStore::Schema::RequireCurrent);
+            return std::make_unique<storage::StationStore>(
+                paths, storage::StationStore::Open::ExistingOnly,
+                storage::StationStore::Schema::RequireCurrent);
         },
-        [file = paths.settingsFile()] { return std::make_unique<enrollment::WatchlistScreener>(file); });
+        [file = paths.settingsFile()] {
+            return std::make_unique<enrollment::WatchlistScreener>(file);
+        });
 
     auto auth = std::make_shared<services::AuthService>(*store, settings);
     // Supervisors' and administrators' workspaces call their services on one worker thread;
     // it outlives the window and finishes its call in progress before the store closes.
     ui::ServiceExecutor executor;
-    ui::StationWindow window([auth](const QString& name, const QString& password) { return auth->login(name, password); },
-                             settings.lane, demoMode);
+    ui::StationWindow window(
+        [auth](const QString& name, const QString& password) {
+            return auth->login(name, password);
+        },
+        settings.lane, demoMode);
     window.setIdleLockSeconds(settings.idleLockSeconds);
-    window.setUiSettings(uiSettings, [file = paths.settingsFile()](const ui::UiSettings& s) { s.save(file); });
+    window.setUiSettings(uiSettings,
+                         [file = paths.settingsFile()](const ui::UiSettings& s) { s.save(file); });
 
     ui::OfficerEnvironment officer;
     officer.devices = &deviceManager;
@@ -172,19 +193,21 @@ int main(int argc, char** argv) {
     officer.segmenter = enrollment::defaultSlapSegmenter();
     officer.lane = settings.lane;
     officer.demoBackend = simulated;
-    window.setContentFactory([officer](const Actor& actor, ui::StationWindow& w, bool rebuilt) -> QWidget* {
-        if (actor.role != Role::Officer)
-            return nullptr;
-        auto* workspace = new ui::OfficerWorkspace(actor, officer);
-        QObject::connect(&w, &ui::StationWindow::lockedChanged, workspace, &ui::OfficerWorkspace::setPaused);
-        ui::RoleWorkspace* host = w.workspace();
-        QObject::connect(workspace, &ui::OfficerWorkspace::fullScreenChanged, host,
-                         [host](bool full) { host->setHeaderVisible(!full); });
-        if (rebuilt) // the language changed: carry on with the saved encounter without asking
-            QObject::connect(workspace, &ui::OfficerWorkspace::resumeOffered, workspace,
-                             &ui::OfficerWorkspace::resumeDraft);
-        return workspace;
-    });
+    window.setContentFactory(
+        [officer](const Actor& actor, ui::StationWindow& w, bool rebuilt) -> QWidget* {
+            if (actor.role != Role::Officer)
+                return nullptr;
+            auto* workspace = new ui::OfficerWorkspace(actor, officer);
+            QObject::connect(&w, &ui::StationWindow::lockedChanged, workspace,
+                             &ui::OfficerWorkspace::setPaused);
+            ui::RoleWorkspace* host = w.workspace();
+            QObject::connect(workspace, &ui::OfficerWorkspace::fullScreenChanged, host,
+                             [host](bool full) { host->setHeaderVisible(!full); });
+            if (rebuilt) // the language changed: carry on with the saved encounter without asking
+                QObject::connect(workspace, &ui::OfficerWorkspace::resumeOffered, workspace,
+                                 &ui::OfficerWorkspace::resumeDraft);
+            return workspace;
+        });
 
     StartupProbe probe(startup);
     if (qEnvironmentVariableIntValue("UMBRAL_REPORT_STARTUP"))
@@ -193,12 +216,14 @@ int main(int argc, char** argv) {
     workspaceServices.store = store.get();
     workspaceServices.executor = &executor;
     workspaceServices.lane = settings.lane;
-    window.setWorkspaceFactory(Role::Supervisor, [&workspaceServices](const Actor& actor, QWidget* parent) {
-        return new ui::SupervisorWorkspace(actor, workspaceServices, parent);
-    });
-    window.setWorkspaceFactory(Role::Administrator, [&workspaceServices](const Actor& actor, QWidget* parent) {
-        return new ui::AdminWorkspace(actor, workspaceServices, parent);
-    });
+    window.setWorkspaceFactory(
+        Role::Supervisor, [&workspaceServices](const Actor& actor, QWidget* parent) {
+            return new ui::SupervisorWorkspace(actor, workspaceServices, parent);
+        });
+    window.setWorkspaceFactory(Role::Administrator,
+                               [&workspaceServices](const Actor& actor, QWidget* parent) {
+                                   return new ui::AdminWorkspace(actor, workspaceServices, parent);
+                               });
     window.show();
 
     // A demo station screens against the signed demo watchlist (listed simulated travelers). It
@@ -210,9 +235,13 @@ int main(int argc, char** argv) {
         demoWatchlist.setFuture(QtConcurrent::run([paths] {
             try {
                 const int people = enrollment::prepareDemoWatchlist(paths, 6);
-                return QCoreApplication::translate("main", "Demo watchlist ready: %1 listed people.").arg(people);
+                return QCoreApplication::translate("main",
+                                                   "Demo watchlist ready: %1 listed people.")
+                    .arg(people);
             } catch (const Error& e) {
-                return QCoreApplication::translate("main", "The demo watchlist could not be prepared: %1").arg(e.message());
+                return QCoreApplication::translate("main",
+                                                   "The demo watchlist could not be prepared: %1")
+                    .arg(e.message());
             }
         }));
     }

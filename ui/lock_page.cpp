@@ -47,11 +47,14 @@ LockPage::LockPage(LoginPage::Authenticate authenticate, QWidget* parent)
     connect(signOut, &QPushButton::clicked, this, &LockPage::signOutRequested);
 }
 
-QString LockPage::errorText() const { return error_->text(); }
+QString LockPage::errorText() const {
+    return error_->text();
+}
 
 void LockPage::lockFor(const Actor& actor) {
     actor_ = actor;
-    who_->setText(tr("Signed in: %1. The work in progress is kept. Enter the password to continue.").arg(actor.name));
+    who_->setText(tr("Signed in: %1. The work in progress is kept. Enter the password to continue.")
+                      .arg(actor.name));
     password_->clear();
     error_->clear();
     unlock_->setEnabled(true);

@@ -46,7 +46,9 @@ LoginPage::LoginPage(Authenticate authenticate, const QString& stationLine, QWid
     form->addRow(tr("&User name"), name_);
     form->addRow(tr("&Password"), password_);
     auto* box = new QWidget(this);
-    box->setMaximumWidth(420);
+    // Wide enough for the title and the lane line at the station's text sizes.
+    box->setMinimumWidth(std::max(420, title->sizeHint().width() + 24));
+    box->setMaximumWidth(std::max(640, station->sizeHint().width() + 24));
     auto* boxLayout = new QVBoxLayout(box);
     boxLayout->addWidget(title);
     boxLayout->addWidget(station);

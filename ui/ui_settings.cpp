@@ -33,9 +33,11 @@ bool installLanguage(const QString& language) {
         current = nullptr;
     }
     auto* t = new QTranslator(qApp);
-    if (!t->load(QStringLiteral(":/i18n/umbral_%1.qm").arg(language.isEmpty() ? QStringLiteral("en") : language))) {
+    if (!t->load(QStringLiteral(":/i18n/umbral_%1.qm")
+                     .arg(language.isEmpty() ? QStringLiteral("en") : language))) {
         delete t;
-        return language.isEmpty() || language == QLatin1String("en"); // English needs no translation
+        return language.isEmpty() ||
+               language == QLatin1String("en"); // English needs no translation
     }
     QCoreApplication::installTranslator(t);
     current = t;
@@ -52,12 +54,14 @@ void applyStationStyle(bool largeText) {
     QApplication::setFont(f);
     // Focus must be visible from across a desk: a thick frame, not a dotted line.
     qApp->setStyleSheet(QStringLiteral(
-        "QPushButton { border: 2px solid #7a7a7a; border-radius: 5px; padding: 6px 14px; background: #f4f4f4; }"
+        "QPushButton { border: 2px solid #7a7a7a; border-radius: 5px; padding: 6px 14px; "
+        "background: #f4f4f4; }"
         "QPushButton:hover { background: #e8e8e8; }"
         "QPushButton:pressed { background: #d0d0d0; }"
         "QPushButton:disabled { color: #8a8a8a; border-color: #c4c4c4; }"
         "QPushButton:focus { border: 4px solid #0b57d0; background: #e3edfd; }"
-        "QLineEdit, QPlainTextEdit, QComboBox { border: 2px solid #7a7a7a; border-radius: 3px; padding: 3px; background: white; }"
+        "QLineEdit, QPlainTextEdit, QComboBox { border: 2px solid #7a7a7a; border-radius: 3px; "
+        "padding: 3px; background: white; }"
         "QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus { border: 4px solid #0b57d0; }"
         "QListWidget, QTableWidget { border: 2px solid #b0b0b0; }"
         "QListWidget:focus, QTableWidget:focus { border: 4px solid #0b57d0; }"

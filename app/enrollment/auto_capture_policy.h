@@ -8,8 +8,8 @@ namespace umbral::enrollment {
 
 /// When to take a capture without the officer pressing a key.
 struct AutoCaptureSettings {
-    int threshold = 40;   ///< every expected finger (or the iris) scores at least this (0-100)
-    int framesHeld = 3;   ///< ... on this many consecutive scored frames
+    int threshold = 40; ///< every expected finger (or the iris) scores at least this (0-100)
+    int framesHeld = 3; ///< ... on this many consecutive scored frames
 };
 
 /// The quality of one scored preview frame: one score per expected finger (fingers recorded as
@@ -40,7 +40,7 @@ public:
     };
     struct Decision {
         Verdict verdict = Verdict::Waiting;
-        int held = 0;             ///< consecutive frames above the threshold so far
+        int held = 0;              ///< consecutive frames above the threshold so far
         bool bestOfStreak = false; ///< this frame is the best of the current streak
     };
 

@@ -10,7 +10,8 @@ CapturePlan CapturePlan::forScanner(const ScannerCapabilities& c) {
         for (FingerPosition slap : {FingerPosition::PlainRightFour, FingerPosition::PlainLeftFour})
             plan.push_back({slap, fingersInSlap(slap)});
         if (c.twoThumbs) {
-            plan.push_back({FingerPosition::PlainThumbs, fingersInSlap(FingerPosition::PlainThumbs)});
+            plan.push_back(
+                {FingerPosition::PlainThumbs, fingersInSlap(FingerPosition::PlainThumbs)});
         } else {
             // A slap platen takes one thumb at a time as well as any single-finger scanner.
             plan.push_back({FingerPosition::RightThumb, {FingerPosition::RightThumb}});

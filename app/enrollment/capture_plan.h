@@ -33,7 +33,8 @@ struct PlannedImpression {
 class CapturePlan {
 public:
     CapturePlan() = default;
-    explicit CapturePlan(std::vector<PlannedImpression> impressions) : impressions_(std::move(impressions)) {}
+    explicit CapturePlan(std::vector<PlannedImpression> impressions)
+        : impressions_(std::move(impressions)) {}
 
     static CapturePlan forScanner(const ScannerCapabilities& capabilities);
 

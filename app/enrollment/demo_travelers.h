@@ -16,11 +16,11 @@ struct DemoTraveler {
     std::uint64_t seed = 0; ///< identity seed of the simulated devices
     QString surname;
     QString givenNames;
-    QString sex;            ///< "F", "M", "X"
-    QString nationality;    ///< ICAO code
-    QString dateOfBirth;    ///< YYMMDD
+    QString sex;         ///< "F", "M", "X"
+    QString nationality; ///< ICAO code
+    QString dateOfBirth; ///< YYMMDD
     QString documentNumber;
-    QString dateOfExpiry;   ///< YYMMDD
+    QString dateOfExpiry;         ///< YYMMDD
     bool onDemoWatchlist = false; ///< listed in the demo watchlist package (a red hit)
 };
 

@@ -9,13 +9,17 @@ namespace umbral::enrollment {
 
 namespace {
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 bool sameTraveler(const Traveler& a, const Traveler& b) {
-    return a.surname == b.surname && a.givenNames == b.givenNames && a.dateOfBirth == b.dateOfBirth &&
-           a.sex == b.sex && a.nationality == b.nationality && a.document.documentCode == b.document.documentCode &&
+    return a.surname == b.surname && a.givenNames == b.givenNames &&
+           a.dateOfBirth == b.dateOfBirth && a.sex == b.sex && a.nationality == b.nationality &&
+           a.document.documentCode == b.document.documentCode &&
            a.document.issuingState == b.document.issuingState &&
-           normalizeDocumentNumber(a.document.number) == normalizeDocumentNumber(b.document.number) &&
+           normalizeDocumentNumber(a.document.number) ==
+               normalizeDocumentNumber(b.document.number) &&
            a.document.expiry == b.document.expiry;
 }
 
@@ -51,7 +55,8 @@ DocumentEntry::MrzState DocumentEntry::setMrz(const QString& text, const QDate& 
         return state_;
     }
     try {
-        record_ = biometrics::parseMrz(text.toStdString(), {today.year(), today.month(), today.day()});
+        record_ =
+            biometrics::parseMrz(text.toStdString(), {today.year(), today.month(), today.day()});
     } catch (const biometrics::BiometricError& e) {
         record_.reset();
         mrzError_ = QString::fromUtf8(e.what());
@@ -70,9 +75,11 @@ QStringList DocumentEntry::findings() const {
     for (const biometrics::MrzCheckDigit& c : record_->checks) {
         if (c.ok())
             continue;
-        const QString where = QStringLiteral("line %1, position %2").arg(c.line + 1).arg(c.column + 1);
+        const QString where =
+            QStringLiteral("line %1, position %2").arg(c.line + 1).arg(c.column + 1);
         if (c.status == biometrics::CheckDigitStatus::Wrong)
-            out << QStringLiteral("The %1 check digit is wrong (%2): %3 is printed, the data gives %4.")
+            out << QStringLiteral(
+                       "The %1 check digit is wrong (%2): %3 is printed, the data gives %4.")
                        .arg(q(toString(c.field)), where, QString(QLatin1Char(c.printed)))
                        .arg(*c.computed);
         else
@@ -116,7 +123,8 @@ QStringList DocumentEntry::missingFields() const {
         missing << QStringLiteral("nationality");
     if (!date.match(traveler_.dateOfBirth).hasMatch())
         missing << QStringLiteral("date of birth");
-    if (traveler_.sex != QLatin1String("M") && traveler_.sex != QLatin1String("F") && traveler_.sex != QLatin1String("X"))
+    if (traveler_.sex != QLatin1String("M") && traveler_.sex != QLatin1String("F") &&
+        traveler_.sex != QLatin1String("X"))
         missing << QStringLiteral("sex");
     return missing;
 }
@@ -125,7 +133,9 @@ bool DocumentEntry::needsConfirmation() const {
     return state_ != MrzState::Clean || correctedFromMrz();
 }
 
-void DocumentEntry::confirmChecked(bool confirmed) { confirmed_ = confirmed; }
+void DocumentEntry::confirmChecked(bool confirmed) {
+    confirmed_ = confirmed;
+}
 
 bool DocumentEntry::isComplete() const {
     if (!missingFields().isEmpty())
@@ -133,7 +143,8 @@ bool DocumentEntry::isComplete() const {
     return !needsConfirmation() || confirmed_;
 }
 
-void DocumentEntry::restore(const QString& mrzText, const QDate& today, const Traveler& traveler, bool confirmed) {
+void DocumentEntry::restore(const QString& mrzText, const QDate& today, const Traveler& traveler,
+                            bool confirmed) {
     setMrz(mrzText, today);
     const QString mrz = traveler_.document.mrz;
     traveler_ = traveler;

@@ -58,7 +58,8 @@ public:
     static Traveler travelerFrom(const biometrics::MrzRecord& record);
 
     /// Restores a saved entry (drafts) without re-deciding anything.
-    void restore(const QString& mrzText, const QDate& today, const Traveler& traveler, bool confirmed);
+    void restore(const QString& mrzText, const QDate& today, const Traveler& traveler,
+                 bool confirmed);
 
 private:
     QString mrzText_;

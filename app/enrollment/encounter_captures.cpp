@@ -4,12 +4,17 @@
 
 namespace umbral::enrollment {
 
-QString slotKey(FingerPosition finger) { return QStringLiteral("finger:") + toKey(finger); }
-QString slotKey(IrisSide side) { return QStringLiteral("iris:") + toKey(side); }
+QString slotKey(FingerPosition finger) {
+    return QStringLiteral("finger:") + toKey(finger);
+}
+QString slotKey(IrisSide side) {
+    return QStringLiteral("iris:") + toKey(side);
+}
 
 bool EncounterCaptures::offer(Capture capture) {
     if (capture.image.isEmpty())
-        throw Error(ErrorCode::InvalidInput, QStringLiteral("a capture for %1 without an image").arg(capture.slotKey()));
+        throw Error(ErrorCode::InvalidInput,
+                    QStringLiteral("a capture for %1 without an image").arg(capture.slotKey()));
     CaptureSlot& s = slots_[capture.slotKey()];
     ++s.attempts;
     const bool better = !s.best || capture.quality > s.best->quality;
@@ -21,15 +26,22 @@ bool EncounterCaptures::offer(Capture capture) {
     return better;
 }
 
-void EncounterCaptures::setException(const QString& key, CaptureException exception, const QString& reason) {
+void EncounterCaptures::setException(const QString& key, CaptureException exception,
+                                     const QString& reason) {
     if (exception == CaptureException::None)
-        throw Error(ErrorCode::InvalidInput, QStringLiteral("choose which exception applies to %1").arg(key));
+        throw Error(ErrorCode::InvalidInput,
+                    QStringLiteral("choose which exception applies to %1").arg(key));
     if (reason.trimmed().isEmpty())
-        throw Error(ErrorCode::InvalidInput, QStringLiteral("an exception for %1 needs a reason").arg(key));
-    const bool slapSlot = key == slotKey(FingerPosition::PlainRightFour) || key == slotKey(FingerPosition::PlainLeftFour) ||
+        throw Error(ErrorCode::InvalidInput,
+                    QStringLiteral("an exception for %1 needs a reason").arg(key));
+    const bool slapSlot = key == slotKey(FingerPosition::PlainRightFour) ||
+                          key == slotKey(FingerPosition::PlainLeftFour) ||
                           key == slotKey(FingerPosition::PlainThumbs);
-    if (slapSlot || !(key.startsWith(QLatin1String("finger:")) || key.startsWith(QLatin1String("iris:"))))
-        throw Error(ErrorCode::InvalidInput, QStringLiteral("exceptions are recorded per finger or eye, not for %1").arg(key));
+    if (slapSlot ||
+        !(key.startsWith(QLatin1String("finger:")) || key.startsWith(QLatin1String("iris:"))))
+        throw Error(
+            ErrorCode::InvalidInput,
+            QStringLiteral("exceptions are recorded per finger or eye, not for %1").arg(key));
     CaptureSlot& s = slots_[key];
     s.exception = exception;
     s.exceptionReason = reason.trimmed();
@@ -86,6 +98,8 @@ std::vector<Capture> EncounterCaptures::toCaptures() const {
     return out;
 }
 
-void EncounterCaptures::restore(const QString& key, CaptureSlot slot) { slots_[key] = std::move(slot); }
+void EncounterCaptures::restore(const QString& key, CaptureSlot slot) {
+    slots_[key] = std::move(slot);
+}
 
 } // namespace umbral::enrollment

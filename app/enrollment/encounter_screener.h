@@ -4,7 +4,9 @@
 #include "app/core/user.h"
 #include "app/enrollment/submission.h"
 
-namespace umbral::storage { class StationStore; }
+namespace umbral::storage {
+class StationStore;
+}
 
 namespace umbral::enrollment {
 
@@ -15,7 +17,8 @@ namespace umbral::enrollment {
 class EncounterScreener {
 public:
     virtual ~EncounterScreener() = default;
-    virtual ScreeningOutcome screen(storage::StationStore& store, const Actor& actor, const Encounter& encounter) = 0;
+    virtual ScreeningOutcome screen(storage::StationStore& store, const Actor& actor,
+                                    const Encounter& encounter) = 0;
 };
 
 /// A station without a watchlist: every encounter stays Pending and is marked not screened.

@@ -13,7 +13,9 @@ namespace {
 
 constexpr int kDraftVersion = 1;
 
-QString iso(const QDateTime& t) { return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString(); }
+QString iso(const QDateTime& t) {
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
 QDateTime fromIso(const QString& s) {
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
     if (t.isValid())
@@ -64,7 +66,8 @@ QJsonObject captureJson(const Capture& c) {
 
 Capture captureFromJson(const QJsonObject& o) {
     Capture c;
-    c.modality = o.value("modality").toString() == QLatin1String("iris") ? Modality::Iris : Modality::Finger;
+    c.modality =
+        o.value("modality").toString() == QLatin1String("iris") ? Modality::Iris : Modality::Finger;
     c.finger = static_cast<FingerPosition>(o.value("finger").toInt());
     c.iris = static_cast<IrisSide>(o.value("iris").toInt());
     c.width = o.value("width").toInt();
@@ -78,20 +81,23 @@ Capture captureFromJson(const QJsonObject& o) {
 }
 
 Error corrupt(const QString& what) {
-    return Error(ErrorCode::CorruptData, QStringLiteral("the saved encounter cannot be resumed: %1").arg(what));
+    return Error(ErrorCode::CorruptData,
+                 QStringLiteral("the saved encounter cannot be resumed: %1").arg(what));
 }
 
 } // namespace
 
 EncounterWorkflow::EncounterWorkflow(CapturePlan fingerPlan, QObject* parent)
-    : QObject(parent), encounterId_(Encounter::newId()), startedAt_(QDateTime::currentDateTimeUtc()),
-      plan_(std::move(fingerPlan)) {}
+    : QObject(parent), encounterId_(Encounter::newId()),
+      startedAt_(QDateTime::currentDateTimeUtc()), plan_(std::move(fingerPlan)) {}
 
 EncounterWorkflow::~EncounterWorkflow() = default;
 
 // ---- steps ---------------------------------------------------------------------------------
 
-bool EncounterWorkflow::canEnter(EncounterStep target) const { return whyNot(target).isEmpty(); }
+bool EncounterWorkflow::canEnter(EncounterStep target) const {
+    return whyNot(target).isEmpty();
+}
 
 QString EncounterWorkflow::whyNot(EncounterStep target) const {
     if (target == step_)
@@ -108,8 +114,10 @@ QString EncounterWorkflow::whyNot(EncounterStep target) const {
     case EncounterStep::Review:
         if (!documentComplete()) {
             const QStringList missing = document_.missingFields();
-            return missing.isEmpty() ? QStringLiteral("the document needs the officer's confirmation")
-                                     : QStringLiteral("the document lacks: %1").arg(missing.join(QStringLiteral(", ")));
+            return missing.isEmpty()
+                       ? QStringLiteral("the document needs the officer's confirmation")
+                       : QStringLiteral("the document lacks: %1")
+                             .arg(missing.join(QStringLiteral(", ")));
         }
         return {};
     case EncounterStep::Submit: {
@@ -127,7 +135,8 @@ QString EncounterWorkflow::whyNot(EncounterStep target) const {
                 if (!captures_.isDone(slotKey(f)))
                     open << toKey(f);
         if (!open.isEmpty())
-            return QStringLiteral("neither capture nor exception for: %1").arg(open.join(QStringLiteral(", ")));
+            return QStringLiteral("neither capture nor exception for: %1")
+                .arg(open.join(QStringLiteral(", ")));
         return {};
     }
     case EncounterStep::Result:
@@ -137,7 +146,8 @@ QString EncounterWorkflow::whyNot(EncounterStep target) const {
 }
 
 bool EncounterWorkflow::goTo(EncounterStep target) {
-    if (target == step_ || target == EncounterStep::Submit || target == EncounterStep::Result || !canEnter(target))
+    if (target == step_ || target == EncounterStep::Submit || target == EncounterStep::Result ||
+        !canEnter(target))
         return false;
     setStep(target);
     return true;
@@ -179,7 +189,9 @@ void EncounterWorkflow::setStep(EncounterStep step) {
     touch();
 }
 
-void EncounterWorkflow::touch() { emit changed(); }
+void EncounterWorkflow::touch() {
+    emit changed();
+}
 
 // ---- document ------------------------------------------------------------------------------
 
@@ -250,7 +262,8 @@ std::vector<QString> EncounterWorkflow::offerFingerprints(const std::vector<Capt
     std::vector<QString> kept;
     for (const Capture& c : captures) {
         if (c.modality != Modality::Finger)
-            throw Error(ErrorCode::InvalidInput, QStringLiteral("an iris capture offered as a fingerprint"));
+            throw Error(ErrorCode::InvalidInput,
+                        QStringLiteral("an iris capture offered as a fingerprint"));
         if (captures_.offer(c)) {
             kept.push_back(c.slotKey());
             dropWarningsFor(c.slotKey());
@@ -300,7 +313,8 @@ bool EncounterWorkflow::irisesComplete() const {
 
 // ---- exceptions and warnings ---------------------------------------------------------------
 
-void EncounterWorkflow::setException(const QString& slot, CaptureException exception, const QString& reason) {
+void EncounterWorkflow::setException(const QString& slot, CaptureException exception,
+                                     const QString& reason) {
     captures_.setException(slot, exception, reason);
     dropWarningsFor(slot);
     if (step_ == EncounterStep::Fingerprints && openFingers(impression_).empty())
@@ -314,7 +328,8 @@ void EncounterWorkflow::clearException(const QString& slot) {
     touch();
 }
 
-void EncounterWorkflow::setWarnings(CaptureWarning::Kind kind, std::vector<CaptureWarning> warnings) {
+void EncounterWorkflow::setWarnings(CaptureWarning::Kind kind,
+                                    std::vector<CaptureWarning> warnings) {
     warnings_.erase(std::remove_if(warnings_.begin(), warnings_.end(),
                                    [kind](const CaptureWarning& w) { return w.kind == kind; }),
                     warnings_.end());
@@ -325,9 +340,10 @@ void EncounterWorkflow::setWarnings(CaptureWarning::Kind kind, std::vector<Captu
 }
 
 void EncounterWorkflow::dropWarningsFor(const QString& slot) {
-    warnings_.erase(std::remove_if(warnings_.begin(), warnings_.end(),
-                                   [&](const CaptureWarning& w) { return w.slotKeys.contains(slot); }),
-                    warnings_.end());
+    warnings_.erase(
+        std::remove_if(warnings_.begin(), warnings_.end(),
+                       [&](const CaptureWarning& w) { return w.slotKeys.contains(slot); }),
+        warnings_.end());
 }
 
 // ---- submission ----------------------------------------------------------------------------
@@ -382,7 +398,8 @@ void EncounterWorkflow::acknowledgeResult() {
 // ---- drafts --------------------------------------------------------------------------------
 
 bool EncounterWorkflow::isPristine() const {
-    return document_.mrzState() == DocumentEntry::MrzState::Empty && document_.traveler().surname.isEmpty() &&
+    return document_.mrzState() == DocumentEntry::MrzState::Empty &&
+           document_.traveler().surname.isEmpty() &&
            document_.traveler().document.number.isEmpty() && captures_.keys().empty();
 }
 
@@ -426,7 +443,8 @@ QByteArray EncounterWorkflow::encodeDraft(const DraftState& d) {
     }
     QJsonArray warnings;
     for (const CaptureWarning& w : d.warnings)
-        warnings.append(QJsonObject{{"kind", toKey(w.kind)}, {"slots", QJsonArray::fromStringList(w.slotKeys)}});
+        warnings.append(QJsonObject{{"kind", toKey(w.kind)},
+                                    {"slots", QJsonArray::fromStringList(w.slotKeys)}});
     const QJsonObject root{{"version", kDraftVersion},
                            {"encounterId", d.encounterId},
                            {"startedAt", iso(d.startedAt)},
@@ -442,15 +460,16 @@ QByteArray EncounterWorkflow::encodeDraft(const DraftState& d) {
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
-std::unique_ptr<EncounterWorkflow> EncounterWorkflow::fromDraft(const QByteArray& draft, const QDate& today,
-                                                                QObject* parent) {
+std::unique_ptr<EncounterWorkflow>
+EncounterWorkflow::fromDraft(const QByteArray& draft, const QDate& today, QObject* parent) {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(draft, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         throw corrupt(QStringLiteral("not a draft (%1)").arg(error.errorString()));
     const QJsonObject root = doc.object();
     if (root.value("version").toInt() != kDraftVersion)
-        throw corrupt(QStringLiteral("draft version %1 is not known").arg(root.value("version").toInt()));
+        throw corrupt(
+            QStringLiteral("draft version %1 is not known").arg(root.value("version").toInt()));
     const auto step = parseEncounterStep(root.value("step").toString());
     const QString id = root.value("encounterId").toString();
     if (!step || id.isEmpty())
@@ -467,7 +486,8 @@ std::unique_ptr<EncounterWorkflow> EncounterWorkflow::fromDraft(const QByteArray
     auto w = std::make_unique<EncounterWorkflow>(CapturePlan(std::move(impressions)), parent);
     w->encounterId_ = id;
     w->startedAt_ = fromIso(root.value("startedAt").toString());
-    w->document_.restore(root.value("mrz").toString(), today, travelerFromJson(root.value("traveler").toObject()),
+    w->document_.restore(root.value("mrz").toString(), today,
+                         travelerFromJson(root.value("traveler").toObject()),
                          root.value("confirmed").toBool());
     for (const QJsonValue& v : root.value("slots").toArray()) {
         const QJsonObject o = v.toObject();
@@ -475,27 +495,31 @@ std::unique_ptr<EncounterWorkflow> EncounterWorkflow::fromDraft(const QByteArray
         s.attempts = o.value("attempts").toInt();
         if (o.contains("exception")) {
             const QJsonObject e = o.value("exception").toObject();
-            s.exception = parseCaptureException(e.value("kind").toString()).value_or(CaptureException::Other);
+            s.exception =
+                parseCaptureException(e.value("kind").toString()).value_or(CaptureException::Other);
             s.exceptionReason = e.value("reason").toString();
             s.exceptionAt = fromIso(e.value("at").toString());
         }
         if (o.contains("best")) {
             s.best = captureFromJson(o.value("best").toObject());
             if (s.best->image.isEmpty())
-                throw corrupt(QStringLiteral("the image of %1 is missing").arg(o.value("slot").toString()));
+                throw corrupt(
+                    QStringLiteral("the image of %1 is missing").arg(o.value("slot").toString()));
         }
         w->captures_.restore(o.value("slot").toString(), std::move(s));
     }
     for (const QJsonValue& v : root.value("warnings").toArray()) {
         const QJsonObject o = v.toObject();
         CaptureWarning warning;
-        warning.kind = o.value("kind").toString() == QLatin1String("hands-swapped") ? CaptureWarning::Kind::HandsSwapped
-                                                                                   : CaptureWarning::Kind::SameFingerTwice;
+        warning.kind = o.value("kind").toString() == QLatin1String("hands-swapped")
+                           ? CaptureWarning::Kind::HandsSwapped
+                           : CaptureWarning::Kind::SameFingerTwice;
         for (const QJsonValue& s : o.value("slots").toArray())
             warning.slotKeys << s.toString();
         w->warnings_.push_back(std::move(warning));
     }
-    w->impression_ = std::clamp(root.value("impression").toInt(), 0, std::max(0, w->plan_.size() - 1));
+    w->impression_ =
+        std::clamp(root.value("impression").toInt(), 0, std::max(0, w->plan_.size() - 1));
     w->iris_ = parseIrisSide(root.value("iris").toString()).value_or(IrisSide::Right);
     // Resume where the officer was, unless the restored state does not allow that step.
     const EncounterStep target = *step == EncounterStep::Result ? EncounterStep::Review : *step;

@@ -14,7 +14,9 @@
 
 class QThread;
 
-namespace umbral::storage { class StationStore; }
+namespace umbral::storage {
+class StationStore;
+}
 
 namespace umbral::enrollment {
 

@@ -10,7 +10,8 @@ namespace umbral::ui {
 
 using Status = enrollment::CaptureSession::DeviceStatus;
 
-CapturePanel::CapturePanel(const QString& deviceWord, QWidget* parent) : QWidget(parent), deviceWord_(deviceWord) {
+CapturePanel::CapturePanel(const QString& deviceWord, QWidget* parent)
+    : QWidget(parent), deviceWord_(deviceWord) {
     setMinimumWidth(320);
     setMaximumWidth(540);
     readings_ = new QVBoxLayout;
@@ -64,11 +65,18 @@ CapturePanel::CapturePanel(const QString& deviceWord, QWidget* parent) : QWidget
 
 void CapturePanel::setAdvice(const QString& text, bool good) {
     advice_->setText((good ? QStringLiteral("\u2714 ") : QStringLiteral("\u27A4 ")) + text);
-    advice_->setStyleSheet(good ? QStringLiteral("color: #1b6e34;") : QStringLiteral("color: #1a1a1a;"));
+    const QString style =
+        good ? QStringLiteral("color: #1b6e34;") : QStringLiteral("color: #1a1a1a;");
+    if (advice_->styleSheet() != style)
+        advice_->setStyleSheet(style);
 }
 
-QString CapturePanel::adviceText() const { return advice_->text(); }
-QString CapturePanel::deviceStatusText() const { return status_->text(); }
+QString CapturePanel::adviceText() const {
+    return advice_->text();
+}
+QString CapturePanel::deviceStatusText() const {
+    return status_->text();
+}
 
 void CapturePanel::setProgress(int held, int needed, bool armed) {
     if (!armed)
@@ -100,7 +108,8 @@ void CapturePanel::setDeviceStatus(Status status, const QString& deviceName) {
         text = tr("\u2026 Checking the capture");
         break;
     case Status::Removed:
-        text = tr("\u2716 The %1 was DISCONNECTED. Everything captured so far is kept. Plug it in again to "
+        text = tr("\u2716 The %1 was DISCONNECTED. Everything captured so far is kept. Plug it in "
+                  "again to "
                   "continue.")
                    .arg(deviceWord_);
         style = QStringLiteral("color: #b01e1e;");
@@ -116,7 +125,9 @@ void CapturePanel::setDeviceStatus(Status status, const QString& deviceName) {
     capture_->setEnabled(usable);
 }
 
-void CapturePanel::setLastCapture(const QString& text) { last_->setText(text); }
+void CapturePanel::setLastCapture(const QString& text) {
+    last_->setText(text);
+}
 
 void CapturePanel::setWarnings(const QString& text) {
     warnings_->setText(text);

@@ -23,7 +23,8 @@ public:
     QVBoxLayout* readings() const { return readings_; }
     void setAdvice(const QString& text, bool good);
     void setProgress(int held, int needed, bool armed);
-    void setDeviceStatus(enrollment::CaptureSession::DeviceStatus status, const QString& deviceName);
+    void setDeviceStatus(enrollment::CaptureSession::DeviceStatus status,
+                         const QString& deviceName);
     void setLastCapture(const QString& text);
     void setWarnings(const QString& text);
     QString adviceText() const;

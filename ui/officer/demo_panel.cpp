@@ -13,7 +13,8 @@
 
 namespace umbral::ui {
 
-DemoPanel::DemoPanel(devices::SimulatedBackend& backend, QWidget* parent) : QWidget(parent), backend_(backend) {
+DemoPanel::DemoPanel(devices::SimulatedBackend& backend, QWidget* parent)
+    : QWidget(parent), backend_(backend) {
     setObjectName(QStringLiteral("demoPanel"));
     setAutoFillBackground(true);
     QPalette pal = palette();
@@ -32,8 +33,10 @@ DemoPanel::DemoPanel(devices::SimulatedBackend& backend, QWidget* parent) : QWid
         finger_->addItem(QString::fromStdString(name));
     iris_ = new QComboBox(this);
     iris_->setObjectName(QStringLiteral("demoIrisProfile"));
-    for (int p = int(devices::IrisQualityProfile::Good); p <= int(devices::IrisQualityProfile::EyeClosed); ++p)
-        iris_->addItem(QString::fromStdString(devices::profileName(devices::IrisQualityProfile(p))), p);
+    for (int p = int(devices::IrisQualityProfile::Good);
+         p <= int(devices::IrisQualityProfile::EyeClosed); ++p)
+        iris_->addItem(QString::fromStdString(devices::profileName(devices::IrisQualityProfile(p))),
+                       p);
     slapPlugged_ = new QCheckBox(tr("Fingerprint scanners plugged in"), this);
     slapPlugged_->setObjectName(QStringLiteral("demoScannerPlugged"));
     slapPlugged_->setChecked(true);
@@ -91,7 +94,9 @@ DemoPanel::DemoPanel(devices::SimulatedBackend& backend, QWidget* parent) : QWid
     apply();
 }
 
-QString DemoPanel::currentTraveler() const { return traveler_->currentData().toString(); }
+QString DemoPanel::currentTraveler() const {
+    return traveler_->currentData().toString();
+}
 
 void DemoPanel::present(const QString& key) {
     const int i = traveler_->findData(key);
@@ -109,8 +114,9 @@ void DemoPanel::apply() {
     s.fingerProfile = finger_->currentText().toStdString();
     s.irisProfile = devices::IrisQualityProfile(iris_->currentData().toInt());
     backend_.script()->present(s);
-    state_->setText(tr("At the devices: %1 %2 (fingers %3, eyes %4).")
-                        .arg(t->givenNames, t->surname, finger_->currentText(), iris_->currentText()));
+    state_->setText(
+        tr("At the devices: %1 %2 (fingers %3, eyes %4).")
+            .arg(t->givenNames, t->surname, finger_->currentText(), iris_->currentText()));
 }
 
 } // namespace umbral::ui

@@ -25,10 +25,11 @@ DeviceStrip::DeviceStrip(devices::DeviceManager& devices, CaptureSession* sessio
     QPalette pal = palette();
     pal.setColor(QPalette::Window, QColor(0xf0, 0xf0, 0xf0));
     setPalette(pal);
-    connect(&devices_, &devices::DeviceManager::deviceArrived, this, [this](const devices::DeviceInfo& info) {
-        notice(tr("\u2714 Connected: %1").arg(info.model));
-        refresh();
-    });
+    connect(&devices_, &devices::DeviceManager::deviceArrived, this,
+            [this](const devices::DeviceInfo& info) {
+                notice(tr("\u2714 Connected: %1").arg(info.model));
+                refresh();
+            });
     connect(&devices_, &devices::DeviceManager::deviceRemoved, this, [this](const QString& id) {
         notice(tr("\u2716 Disconnected: %1").arg(id));
         refresh();
@@ -38,30 +39,40 @@ DeviceStrip::DeviceStrip(devices::DeviceManager& devices, CaptureSession* sessio
     refresh();
 }
 
-QString DeviceStrip::text() const { return list_->text() + QLatin1Char(' ') + notice_->text(); }
+QString DeviceStrip::text() const {
+    return list_->text() + QLatin1Char(' ') + notice_->text();
+}
 
 void DeviceStrip::notice(const QString& text) {
-    notice_->setText(QStringLiteral("%1  %2").arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")), text));
+    notice_->setText(QStringLiteral("%1  %2").arg(
+        QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")), text));
 }
 
 void DeviceStrip::refresh() {
-    const QString scanner = session_ && session_->scannerInfo() ? session_->scannerInfo()->id : QString();
-    const QString camera = session_ && session_->irisCameraInfo() ? session_->irisCameraInfo()->id : QString();
+    const QString scanner =
+        session_ && session_->scannerInfo() ? session_->scannerInfo()->id : QString();
+    const QString camera =
+        session_ && session_->irisCameraInfo() ? session_->irisCameraInfo()->id : QString();
     QStringList items;
     for (const devices::DeviceInfo& info : devices_.devices()) {
         const bool inUse = info.id == scanner || info.id == camera;
-        const QString kind = info.modality == devices::Modality::Iris ? tr("Iris camera") : tr("Fingerprint scanner");
-        QString item = QStringLiteral("%1 %2: %3").arg(QStringLiteral("\u25CF"), kind, info.model.toHtmlEscaped());
+        const QString kind = info.modality == devices::Modality::Iris ? tr("Iris camera")
+                                                                      : tr("Fingerprint scanner");
+        QString item = QStringLiteral("%1 %2: %3")
+                           .arg(QStringLiteral("\u25CF"), kind, info.model.toHtmlEscaped());
         if (inUse)
             item = QStringLiteral("<b>%1 — %2</b>").arg(item, tr("IN USE"));
         items << item;
     }
     if (session_ && session_->scannerStatus() == CaptureSession::DeviceStatus::Removed)
-        items << QStringLiteral("<b style='color:#b01e1e'>\u2716 %1</b>").arg(tr("Scanner in use DISCONNECTED"));
+        items << QStringLiteral("<b style='color:#b01e1e'>\u2716 %1</b>")
+                     .arg(tr("Scanner in use DISCONNECTED"));
     if (session_ && session_->irisStatus() == CaptureSession::DeviceStatus::Removed)
-        items << QStringLiteral("<b style='color:#b01e1e'>\u2716 %1</b>").arg(tr("Iris camera in use DISCONNECTED"));
-    list_->setText(items.isEmpty() ? tr("\u2716 No scanner or camera connected")
-                                   : tr("Devices: ") + items.join(QStringLiteral(" &nbsp;·&nbsp; ")));
+        items << QStringLiteral("<b style='color:#b01e1e'>\u2716 %1</b>")
+                     .arg(tr("Iris camera in use DISCONNECTED"));
+    list_->setText(items.isEmpty()
+                       ? tr("\u2716 No scanner or camera connected")
+                       : tr("Devices: ") + items.join(QStringLiteral(" &nbsp;·&nbsp; ")));
 }
 
 } // namespace umbral::ui

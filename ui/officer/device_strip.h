@@ -16,7 +16,8 @@ class DeviceStrip : public QWidget {
     Q_OBJECT
 
 public:
-    DeviceStrip(devices::DeviceManager& devices, enrollment::CaptureSession* session, QWidget* parent = nullptr);
+    DeviceStrip(devices::DeviceManager& devices, enrollment::CaptureSession* session,
+                QWidget* parent = nullptr);
     QString text() const;
 
 private:

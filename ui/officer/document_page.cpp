@@ -52,11 +52,13 @@ QString fieldName(biometrics::MrzField f) {
 }
 } // namespace
 
-DocumentPage::DocumentPage(std::function<QDate()> today, QWidget* parent) : QWidget(parent), today_(std::move(today)) {
+DocumentPage::DocumentPage(std::function<QDate()> today, QWidget* parent)
+    : QWidget(parent), today_(std::move(today)) {
     setObjectName(QStringLiteral("documentPage"));
     auto* heading = makeHeading(tr("Travel document"), this, 1.5);
 
-    auto* mrzLabel = new QLabel(tr("&Machine-readable zone (type it, or scan the page with the reader):"), this);
+    auto* mrzLabel =
+        new QLabel(tr("&Machine-readable zone (type it, or scan the page with the reader):"), this);
     mrz_ = new QPlainTextEdit(this);
     mrz_->setObjectName(QStringLiteral("mrzInput"));
     mrz_->setTabChangesFocus(true);
@@ -231,13 +233,16 @@ QStringList DocumentPage::translatedMissing(const QStringList& fields) {
     return out;
 }
 
-QString DocumentPage::verdictText() const { return verdict_->text(); }
+QString DocumentPage::verdictText() const {
+    return verdict_->text();
+}
 
 void DocumentPage::refresh() {
     refreshing_ = true;
     const bool bound = workflow_;
-    for (QWidget* w : std::initializer_list<QWidget*>{mrz_, surname_, given_, code_, issuer_, number_, nationality_,
-                                                      birth_, sex_, expiry_, confirm_})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{mrz_, surname_, given_, code_, issuer_, number_,
+                                         nationality_, birth_, sex_, expiry_, confirm_})
         w->setEnabled(bound);
     if (!workflow_) {
         refreshing_ = false;
@@ -267,7 +272,8 @@ void DocumentPage::refresh() {
         state = tr("No zone yet: scan the document, or type the zone or the details by hand.");
         break;
     case DocumentEntry::MrzState::Incomplete:
-        state = tr("\u2026 Not a complete zone yet (%1 line(s) read).").arg(d.mrzText().trimmed().split(QLatin1Char('\n')).size());
+        state = tr("\u2026 Not a complete zone yet (%1 line(s) read).")
+                    .arg(d.mrzText().trimmed().split(QLatin1Char('\n')).size());
         break;
     case DocumentEntry::MrzState::Clean:
         state = tr("\u2714 Zone read: every check digit is correct (%1).")
@@ -289,11 +295,14 @@ void DocumentPage::refresh() {
             const QString mark = ok ? QStringLiteral("\u2714") : QStringLiteral("\u2716");
             QString text;
             if (c.status == biometrics::CheckDigitStatus::Valid)
-                text = tr("%1: check digit %2 correct").arg(fieldName(c.field)).arg(QLatin1Char(c.printed));
+                text = tr("%1: check digit %2 correct")
+                           .arg(fieldName(c.field))
+                           .arg(QLatin1Char(c.printed));
             else if (c.status == biometrics::CheckDigitStatus::NotUsed)
                 text = tr("%1: no check digit (field empty)").arg(fieldName(c.field));
             else if (c.status == biometrics::CheckDigitStatus::Wrong)
-                text = tr("%1: check digit WRONG — %2 printed, the data gives %3 (line %4, position %5)")
+                text = tr("%1: check digit WRONG — %2 printed, the data gives %3 (line %4, "
+                          "position %5)")
                            .arg(fieldName(c.field))
                            .arg(QLatin1Char(c.printed))
                            .arg(*c.computed)
@@ -306,17 +315,24 @@ void DocumentPage::refresh() {
                            .arg(c.line + 1)
                            .arg(c.column + 1);
             rows << QStringLiteral("<span style='color:%1'>%2 %3</span>")
-                        .arg(ok ? QStringLiteral("#1b6e34") : QStringLiteral("#b01e1e"), mark, text.toHtmlEscaped());
+                        .arg(ok ? QStringLiteral("#1b6e34") : QStringLiteral("#b01e1e"), mark,
+                             text.toHtmlEscaped());
         }
         for (const auto& p : r->problems)
             rows << QStringLiteral("<span style='color:#b01e1e'>\u2716 %1</span>")
-                        .arg(tr("%1: %2").arg(fieldName(p.field), QString::fromStdString(p.message)).toHtmlEscaped());
+                        .arg(tr("%1: %2")
+                                 .arg(fieldName(p.field), QString::fromStdString(p.message))
+                                 .toHtmlEscaped());
         if (r->expired)
             rows << QStringLiteral("<span style='color:#9a5b00'>\u25B2 %1</span>")
-                        .arg(tr("The document has expired (%1).").arg(QString::fromStdString(r->dateOfExpiry.iso())).toHtmlEscaped());
+                        .arg(tr("The document has expired (%1).")
+                                 .arg(QString::fromStdString(r->dateOfExpiry.iso()))
+                                 .toHtmlEscaped());
         if (r->nameMayBeTruncated)
             rows << QStringLiteral("<span style='color:#9a5b00'>\u25B2 %1</span>")
-                        .arg(tr("The name fills the zone and may be cut short: check it on the data page.").toHtmlEscaped());
+                        .arg(tr("The name fills the zone and may be cut short: check it on the "
+                                "data page.")
+                                 .toHtmlEscaped());
     } else if (d.mrzState() == DocumentEntry::MrzState::Incomplete) {
         rows << d.mrzError().toHtmlEscaped();
     }

@@ -13,7 +13,8 @@
 
 namespace umbral::ui {
 
-ExceptionDialog::ExceptionDialog(enrollment::EncounterWorkflow& workflow, const QStringList& slotKeys, QWidget* parent)
+ExceptionDialog::ExceptionDialog(enrollment::EncounterWorkflow& workflow,
+                                 const QStringList& slotKeys, QWidget* parent)
     : QDialog(parent), workflow_(workflow) {
     setObjectName(QStringLiteral("exceptionDialog"));
     setWindowTitle(tr("Record an exception"));
@@ -23,12 +24,14 @@ ExceptionDialog::ExceptionDialog(enrollment::EncounterWorkflow& workflow, const 
         slot_->addItem(slotName(key), key);
     kind_ = new QComboBox(this);
     kind_->setObjectName(QStringLiteral("exceptionKind"));
-    for (CaptureException e : {CaptureException::Amputated, CaptureException::Bandaged, CaptureException::UnableToPrint,
-                               CaptureException::Refused, CaptureException::Other})
+    for (CaptureException e :
+         {CaptureException::Amputated, CaptureException::Bandaged, CaptureException::UnableToPrint,
+          CaptureException::Refused, CaptureException::Other})
         kind_->addItem(exceptionName(e), int(e));
     reason_ = new QLineEdit(this);
     reason_->setObjectName(QStringLiteral("exceptionReason"));
-    reason_->setPlaceholderText(tr("Required: what you saw (e.g. \"amputated at the second joint\")"));
+    reason_->setPlaceholderText(
+        tr("Required: what you saw (e.g. \"amputated at the second joint\")"));
     error_ = new QLabel(this);
     error_->setWordWrap(true);
     error_->setStyleSheet(QStringLiteral("color: #b01e1e; font-weight: bold;"));
@@ -69,8 +72,8 @@ void ExceptionDialog::update() {
 
 void ExceptionDialog::record() {
     try {
-        workflow_.setException(slot_->currentData().toString(), CaptureException(kind_->currentData().toInt()),
-                               reason_->text());
+        workflow_.setException(slot_->currentData().toString(),
+                               CaptureException(kind_->currentData().toInt()), reason_->text());
         accept();
     } catch (const Error& e) {
         error_->setText(tr("\u2716 %1").arg(e.message()));

@@ -18,7 +18,8 @@ class ExceptionDialog : public QDialog {
 
 public:
     /// `slotKeys`: the fingers or eyes to choose from, the first preselected.
-    ExceptionDialog(enrollment::EncounterWorkflow& workflow, const QStringList& slotKeys, QWidget* parent = nullptr);
+    ExceptionDialog(enrollment::EncounterWorkflow& workflow, const QStringList& slotKeys,
+                    QWidget* parent = nullptr);
 
     QComboBox* slotBox() const { return slot_; }
     QComboBox* kindBox() const { return kind_; }

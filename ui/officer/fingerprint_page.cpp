@@ -16,7 +16,8 @@ namespace umbral::ui {
 
 using enrollment::CaptureSession;
 
-FingerprintPage::FingerprintPage(int threshold, QWidget* parent) : QWidget(parent), threshold_(threshold) {
+FingerprintPage::FingerprintPage(int threshold, QWidget* parent)
+    : QWidget(parent), threshold_(threshold) {
     setObjectName(QStringLiteral("fingerprintPage"));
     title_ = makeHeading(QString(), this, 1.5);
     title_->setObjectName(QStringLiteral("fingerprintTitle"));
@@ -59,14 +60,16 @@ FingerprintPage::FingerprintPage(int threshold, QWidget* parent) : QWidget(paren
     nextShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(nextShortcut, &QShortcut::activated, this, [this] {
         if (workflow_ && workflow_->fingerPlan().size() > 0)
-            workflow_->selectImpression((workflow_->currentImpression() + 1) % workflow_->fingerPlan().size());
+            workflow_->selectImpression((workflow_->currentImpression() + 1) %
+                                        workflow_->fingerPlan().size());
     });
     auto* previousShortcut = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8), this);
     previousShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(previousShortcut, &QShortcut::activated, this, [this] {
         if (workflow_ && workflow_->fingerPlan().size() > 0)
-            workflow_->selectImpression((workflow_->currentImpression() + workflow_->fingerPlan().size() - 1) %
-                                        workflow_->fingerPlan().size());
+            workflow_->selectImpression(
+                (workflow_->currentImpression() + workflow_->fingerPlan().size() - 1) %
+                workflow_->fingerPlan().size());
     });
     connect(panel_, &CapturePanel::exceptionRequested, this, &FingerprintPage::exceptionRequested);
 }
@@ -84,17 +87,21 @@ void FingerprintPage::bind(enrollment::EncounterWorkflow* workflow) {
 
 void FingerprintPage::connectSession(CaptureSession* session) {
     session_ = session;
-    connect(session, &CaptureSession::previewReady, this, [this](const enrollment::PreviewImage& p) {
-        if (session_ && session_->activity() == CaptureSession::Activity::Fingerprints)
-            preview_->showFrame(p);
-    });
+    connect(session, &CaptureSession::previewReady, this,
+            [this](const enrollment::PreviewImage& p) {
+                if (session_ && session_->activity() == CaptureSession::Activity::Fingerprints)
+                    preview_->showFrame(p);
+            });
     connect(session, &CaptureSession::fingerQuality, this, &FingerprintPage::showQuality);
-    connect(session, &CaptureSession::autoCaptureProgress, this, [this](int held, int needed, bool armed) {
-        if (session_ && session_->activity() == CaptureSession::Activity::Fingerprints)
-            panel_->setProgress(held, needed, armed);
-    });
+    connect(session, &CaptureSession::autoCaptureProgress, this,
+            [this](int held, int needed, bool armed) {
+                if (session_ && session_->activity() == CaptureSession::Activity::Fingerprints)
+                    panel_->setProgress(held, needed, armed);
+            });
     connect(session, &CaptureSession::devicesChanged, this, &FingerprintPage::showDevice);
     connect(session, &CaptureSession::captureStored, this, &FingerprintPage::showStored);
+    connect(preview_, &LivePreview::displaySizeChanged, session, &CaptureSession::setPreviewFit);
+    session->setPreviewFit(preview_->width() - 8, preview_->height() - 8);
     connect(panel_, &CapturePanel::captureRequested, session, &CaptureSession::captureNow);
     connect(panel_, &CapturePanel::retryRequested, session, &CaptureSession::retry);
     showDevice();
@@ -108,7 +115,8 @@ void FingerprintPage::showDevice() {
     const auto status = session_->scannerStatus();
     if (status == CaptureSession::DeviceStatus::Removed) {
         preview_->clear();
-        preview_->setMessage(tr("Scanner disconnected.\nThe fingers captured so far are kept.\nPlug it in again to continue."));
+        preview_->setMessage(tr("Scanner disconnected.\nThe fingers captured so far are "
+                                "kept.\nPlug it in again to continue."));
     } else if (status == CaptureSession::DeviceStatus::Absent) {
         preview_->clear();
         preview_->setMessage(tr("No fingerprint scanner connected."));
@@ -126,7 +134,19 @@ void FingerprintPage::resetReadings() {
     panel_->setAdvice(tr("Waiting for the scanner"), false);
 }
 
+void FingerprintPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_)
+        refresh();
+}
+
+// Only the page on screen follows every change at once; the others catch up when shown.
 void FingerprintPage::refresh() {
+    if (!isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
     if (!workflow_) {
         impressions_->clear();
         return;
@@ -174,10 +194,12 @@ void FingerprintPage::refresh() {
         for (const QString& s : w.slotKeys)
             names << slotName(s);
         if (w.kind == enrollment::CaptureWarning::Kind::SameFingerTwice)
-            warnings << tr("\u25B2 %1 and %2 look like the SAME finger: capture them again, one at a time.")
+            warnings << tr("\u25B2 %1 and %2 look like the SAME finger: capture them again, one at "
+                           "a time.")
                             .arg(names.value(0), names.value(1));
         else
-            warnings << tr("\u25B2 %1: the OTHER hand seems to have been placed. Check the hands and retry.")
+            warnings << tr("\u25B2 %1: the OTHER hand seems to have been placed. Check the hands "
+                           "and retry.")
                             .arg(names.value(0));
     }
     panel_->setWarnings(warnings.join(QLatin1Char('\n')));
@@ -197,12 +219,19 @@ void FingerprintPage::refresh() {
             if (!s.hasException())
                 ++number;
             if (fresh && !s.hasException()) {
-                rows_[k]->setText(QStringLiteral("%1  %2   %3").arg(number).arg(fingerName(p.fingers[k]), qualityLabel(std::nullopt, threshold_)));
-                rows_[k]->setStyleSheet(QStringLiteral("color: white; background: %1; padding: 2px 6px; border-radius: 3px;")
-                                            .arg(qualityColour(QualityLevel::NotSeen).name()));
+                rows_[k]->setText(
+                    QStringLiteral("%1  %2   %3")
+                        .arg(number)
+                        .arg(fingerName(p.fingers[k]), qualityLabel(std::nullopt, threshold_)));
+                rows_[k]->setStyleSheet(
+                    QStringLiteral(
+                        "color: white; background: %1; padding: 2px 6px; border-radius: 3px;")
+                        .arg(qualityColour(QualityLevel::NotSeen).name()));
             }
             if (s.hasException()) {
-                rows_[k]->setText(QStringLiteral("%1  %2: %3").arg(k + 1).arg(fingerName(p.fingers[k]), exceptionName(s.exception)));
+                rows_[k]->setText(QStringLiteral("%1  %2: %3")
+                                      .arg(k + 1)
+                                      .arg(fingerName(p.fingers[k]), exceptionName(s.exception)));
                 rows_[k]->setStyleSheet(QStringLiteral("color: #555555;"));
             }
         }
@@ -227,9 +256,15 @@ void FingerprintPage::showQuality(const enrollment::FingerFrameQuality& q) {
             break;
         const auto& f = q.fingers[reading++];
         const QualityLevel level = qualityLevel(f.score, threshold_);
-        rows_[k]->setText(QStringLiteral("%1  %2   %3").arg(reading).arg(fingerName(f.finger), qualityLabel(f.score, threshold_)));
-        rows_[k]->setStyleSheet(QStringLiteral("color: white; background: %1; padding: 2px 6px; border-radius: 3px;")
-                                    .arg(qualityColour(level).name()));
+        rows_[k]->setText(QStringLiteral("%1  %2   %3")
+                              .arg(reading)
+                              .arg(fingerName(f.finger), qualityLabel(f.score, threshold_)));
+        // Style sheets are costly to apply: only when the level changes (up to 15 times a second).
+        const QString style =
+            QStringLiteral("color: white; background: %1; padding: 2px 6px; border-radius: 3px;")
+                .arg(qualityColour(level).name());
+        if (rows_[k]->styleSheet() != style)
+            rows_[k]->setStyleSheet(style);
         if (!f.advice.empty() && !firstAdvice)
             firstAdvice = f.advice.front();
         allGood = allGood && level != QualityLevel::Poor && level != QualityLevel::NotSeen;
@@ -244,7 +279,8 @@ void FingerprintPage::showQuality(const enrollment::FingerFrameQuality& q) {
         panel_->setAdvice(adviceText(enrollment::Advice::PlaceFinger), false);
 }
 
-void FingerprintPage::showStored(const QStringList& kept, const QStringList& missing, bool automatic) {
+void FingerprintPage::showStored(const QStringList& kept, const QStringList& missing,
+                                 bool automatic) {
     if (!workflow_)
         return;
     QStringList parts;
@@ -252,18 +288,21 @@ void FingerprintPage::showStored(const QStringList& kept, const QStringList& mis
         const auto& s = workflow_->captures().slot(k);
         if (!s.best || !k.startsWith(QLatin1String("finger:")) || isSlap(s.best->finger))
             continue;
-        parts << QStringLiteral("%1 %2").arg(slotName(k), qualityLabel(s.best->quality, threshold_));
+        parts << QStringLiteral("%1 %2").arg(slotName(k),
+                                             qualityLabel(s.best->quality, threshold_));
     }
     QString text;
     if (!parts.isEmpty())
-        text = (automatic ? tr("\u2714 Captured automatically: %1") : tr("\u2714 Captured: %1")).arg(parts.join(QStringLiteral(", ")));
+        text = (automatic ? tr("\u2714 Captured automatically: %1") : tr("\u2714 Captured: %1"))
+                   .arg(parts.join(QStringLiteral(", ")));
     else if (!kept.isEmpty() || missing.isEmpty())
         text = tr("Captured again; the earlier, better capture is kept.");
     if (!missing.isEmpty()) {
         QStringList names;
         for (const QString& m : missing)
             names << slotName(m);
-        text += QLatin1Char('\n') + tr("\u25B2 Not seen on the capture: %1").arg(names.join(QStringLiteral(", ")));
+        text += QLatin1Char('\n') +
+                tr("\u25B2 Not seen on the capture: %1").arg(names.join(QStringLiteral(", ")));
     }
     panel_->setLastCapture(text);
 }

@@ -33,6 +33,9 @@ public:
 Q_SIGNALS:
     void exceptionRequested();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refresh();
     void showQuality(const enrollment::FingerFrameQuality& q);
@@ -49,6 +52,7 @@ private:
     CapturePanel* panel_;
     std::vector<QLabel*> rows_;
     bool refreshing_ = false;
+    bool stale_ = false; ///< changed while hidden: refreshed when shown
     int shownImpression_ = -1;
 };
 

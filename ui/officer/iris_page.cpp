@@ -70,7 +70,8 @@ IrisPage::IrisPage(int threshold, QWidget* parent) : QWidget(parent), threshold_
     other->setContext(Qt::WidgetWithChildrenShortcut);
     connect(other, &QShortcut::activated, this, [this] {
         if (workflow_)
-            workflow_->selectIris(workflow_->currentIris() == IrisSide::Right ? IrisSide::Left : IrisSide::Right);
+            workflow_->selectIris(workflow_->currentIris() == IrisSide::Right ? IrisSide::Left
+                                                                              : IrisSide::Right);
     });
     connect(panel_, &CapturePanel::exceptionRequested, this, &IrisPage::exceptionRequested);
 }
@@ -88,24 +89,33 @@ void IrisPage::bind(enrollment::EncounterWorkflow* workflow) {
 
 void IrisPage::connectSession(CaptureSession* session) {
     session_ = session;
-    connect(session, &CaptureSession::previewReady, this, [this](const enrollment::PreviewImage& p) {
-        if (session_ && session_->activity() == CaptureSession::Activity::Irises)
-            preview_->showFrame(p);
-    });
+    connect(session, &CaptureSession::previewReady, this,
+            [this](const enrollment::PreviewImage& p) {
+                if (session_ && session_->activity() == CaptureSession::Activity::Irises)
+                    preview_->showFrame(p);
+            });
     connect(session, &CaptureSession::irisQuality, this, &IrisPage::showQuality);
-    connect(session, &CaptureSession::autoCaptureProgress, this, [this](int held, int needed, bool armed) {
-        if (session_ && session_->activity() == CaptureSession::Activity::Irises)
-            panel_->setProgress(held, needed, armed);
-    });
+    connect(session, &CaptureSession::autoCaptureProgress, this,
+            [this](int held, int needed, bool armed) {
+                if (session_ && session_->activity() == CaptureSession::Activity::Irises)
+                    panel_->setProgress(held, needed, armed);
+            });
     connect(session, &CaptureSession::devicesChanged, this, &IrisPage::showDevice);
-    connect(session, &CaptureSession::captureStored, this, [this](const QStringList& kept, const QStringList&, bool automatic) {
-        if (!workflow_)
-            return;
-        for (const QString& k : kept)
-            if (k.startsWith(QLatin1String("iris:")) && workflow_->captures().slot(k).best)
-                panel_->setLastCapture((automatic ? tr("\u2714 Captured automatically: %1 %2") : tr("\u2714 Captured: %1 %2"))
-                                           .arg(slotName(k), qualityLabel(workflow_->captures().slot(k).best->quality, threshold_)));
-    });
+    connect(session, &CaptureSession::captureStored, this,
+            [this](const QStringList& kept, const QStringList&, bool automatic) {
+                if (!workflow_)
+                    return;
+                for (const QString& k : kept)
+                    if (k.startsWith(QLatin1String("iris:")) && workflow_->captures().slot(k).best)
+                        panel_->setLastCapture(
+                            (automatic ? tr("\u2714 Captured automatically: %1 %2")
+                                       : tr("\u2714 Captured: %1 %2"))
+                                .arg(slotName(k),
+                                     qualityLabel(workflow_->captures().slot(k).best->quality,
+                                                  threshold_)));
+            });
+    connect(preview_, &LivePreview::displaySizeChanged, session, &CaptureSession::setPreviewFit);
+    session->setPreviewFit(preview_->width() - 8, preview_->height() - 8);
     connect(panel_, &CapturePanel::captureRequested, session, &CaptureSession::captureNow);
     connect(panel_, &CapturePanel::retryRequested, session, &CaptureSession::retry);
     showDevice();
@@ -118,7 +128,8 @@ void IrisPage::showDevice() {
     panel_->setDeviceStatus(session_->irisStatus(), info ? info->model : QString());
     if (session_->irisStatus() == CaptureSession::DeviceStatus::Removed) {
         preview_->clear();
-        preview_->setMessage(tr("Iris camera disconnected.\nThe eyes captured so far are kept.\nPlug it in again to continue."));
+        preview_->setMessage(tr("Iris camera disconnected.\nThe eyes captured so far are "
+                                "kept.\nPlug it in again to continue."));
     } else if (session_->irisStatus() == CaptureSession::DeviceStatus::Absent) {
         preview_->clear();
         preview_->setMessage(tr("No iris camera connected."));
@@ -127,7 +138,19 @@ void IrisPage::showDevice() {
     }
 }
 
+void IrisPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_)
+        refresh();
+}
+
+// Only the page on screen follows every change at once; the others catch up when shown.
 void IrisPage::refresh() {
+    if (!isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
     if (!workflow_)
         return;
     refreshing_ = true;
@@ -141,9 +164,10 @@ void IrisPage::refresh() {
             state = qualityLabel(s.best->quality, threshold_);
         else
             state = tr("not captured yet");
-        eyes_->item(row++)->setText(QStringLiteral("%1  %2\n      %3")
-                                        .arg(s.isDone() ? QStringLiteral("\u2714") : QStringLiteral("\u25CB"),
-                                             irisName(eye), state));
+        eyes_->item(row++)->setText(
+            QStringLiteral("%1  %2\n      %3")
+                .arg(s.isDone() ? QStringLiteral("\u2714") : QStringLiteral("\u25CB"),
+                     irisName(eye), state));
     }
     eyes_->setCurrentRow(workflow_->currentIris() == IrisSide::Right ? 0 : 1);
     title_->setText(tr("Irises — %1").arg(irisName(workflow_->currentIris())));
@@ -155,10 +179,14 @@ void IrisPage::showQuality(const enrollment::IrisFrameQuality& q) {
         return;
     preview_->setIrisOverlay(q, threshold_);
     const std::optional<int> score = q.assessed ? std::optional<int>(q.score) : std::nullopt;
-    const QualityLevel level = q.assessed && !q.acceptable ? QualityLevel::Poor : qualityLevel(score, threshold_);
+    const QualityLevel level =
+        q.assessed && !q.acceptable ? QualityLevel::Poor : qualityLevel(score, threshold_);
     overall_->setText(tr("Overall %1").arg(qualityLabel(score, threshold_)) +
                       (q.assessed && !q.acceptable ? tr(" — a metric fails") : QString()));
-    overall_->setStyleSheet(QStringLiteral("color: white; background: %1; padding: 2px 6px;").arg(qualityColour(level).name()));
+    const QString style = QStringLiteral("color: white; background: %1; padding: 2px 6px;")
+                              .arg(qualityColour(level).name());
+    if (overall_->styleSheet() != style)
+        overall_->setStyleSheet(style);
     for (int i = 0; i < 12; ++i) {
         auto set = [&](int col, const QString& text, const QColor& colour = QColor()) {
             QTableWidgetItem* item = metrics_->item(i, col);
@@ -173,9 +201,10 @@ void IrisPage::showQuality(const enrollment::IrisFrameQuality& q) {
         if (i < int(q.metrics.size())) {
             const auto& m = q.metrics[std::size_t(i)];
             set(0, m.name);
-            set(1, QStringLiteral("%1 %2").arg(m.value, 0, 'f', m.value >= 100 ? 0 : 1).arg(m.unit));
-            set(2, m.pass ? tr("\u2714 pass") : tr("\u2716 fail"), m.pass ? qualityColour(QualityLevel::Good)
-                                                                         : qualityColour(QualityLevel::Poor));
+            set(1,
+                QStringLiteral("%1 %2").arg(m.value, 0, 'f', m.value >= 100 ? 0 : 1).arg(m.unit));
+            set(2, m.pass ? tr("\u2714 pass") : tr("\u2716 fail"),
+                m.pass ? qualityColour(QualityLevel::Good) : qualityColour(QualityLevel::Poor));
         } else {
             set(0, QString());
             set(1, QString());

@@ -31,6 +31,9 @@ public:
 Q_SIGNALS:
     void exceptionRequested();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refresh();
     void showQuality(const enrollment::IrisFrameQuality& q);
@@ -46,6 +49,7 @@ private:
     QLabel* overall_;
     QTableWidget* metrics_;
     bool refreshing_ = false;
+    bool stale_ = false; ///< changed while hidden: refreshed when shown
 };
 
 } // namespace umbral::ui

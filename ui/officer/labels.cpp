@@ -4,7 +4,6 @@
 
 namespace umbral::ui {
 
-
 QualityLevel qualityLevel(std::optional<int> score, int threshold) {
     if (!score)
         return QualityLevel::NotSeen;

@@ -60,6 +60,11 @@ void LivePreview::clear() {
     clearOverlay();
 }
 
+void LivePreview::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    emit displaySizeChanged(width() - 8, height() - 8);
+}
+
 std::vector<double> LivePreview::takeLatencies() {
     std::vector<double> out;
     out.swap(latencies_);
@@ -69,7 +74,9 @@ std::vector<double> LivePreview::takeLatencies() {
 QRectF LivePreview::imageRect() const {
     if (image_.isNull())
         return {};
-    const QSizeF size = QSizeF(image_.size()).scaled(QSizeF(rect().adjusted(4, 4, -4, -4).size()), Qt::KeepAspectRatio);
+    const QSizeF size =
+        QSizeF(image_.size())
+            .scaled(QSizeF(rect().adjusted(4, 4, -4, -4).size()), Qt::KeepAspectRatio);
     return QRectF(QPointF((width() - size.width()) / 2, (height() - size.height()) / 2), size);
 }
 
@@ -78,11 +85,20 @@ void LivePreview::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), QColor(0x20, 0x20, 0x20));
     const QRectF target = imageRect();
     if (!image_.isNull()) {
-        p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < image_.width());
-        p.drawImage(target, image_);
+        // Frames arrive scaled to this widget (the preview pump does it off the UI thread): then
+        // the image is drawn 1:1, the cheapest way to paint it.
+        if (std::abs(target.width() - image_.width()) < 2 &&
+            std::abs(target.height() - image_.height()) < 2) {
+            p.drawImage(target.topLeft(), image_);
+        } else {
+            p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < image_.width());
+            p.drawImage(target, image_);
+        }
         // Frame pixels -> widget pixels.
         const double s = frame_.scale * target.width() / image_.width();
-        auto map = [&](double x, double y) { return QPointF(target.left() + x * s, target.top() + y * s); };
+        auto map = [&](double x, double y) {
+            return QPointF(target.left() + x * s, target.top() + y * s);
+        };
         p.setRenderHint(QPainter::Antialiasing);
         QFont labelFont = font();
         labelFont.setBold(true);
@@ -106,7 +122,8 @@ void LivePreview::paintEvent(QPaintEvent*) {
                 p.setPen(QPen(colour, 4));
                 p.drawPolygon(poly);
                 // The label: the finger's number, its score and word, on a solid plate.
-                const QString text = QStringLiteral("%1  %2").arg(number).arg(qualityLabel(f.score, threshold_));
+                const QString text =
+                    QStringLiteral("%1  %2").arg(number).arg(qualityLabel(f.score, threshold_));
                 const QRectF bound = poly.boundingRect();
                 QRectF plate = p.fontMetrics().boundingRect(text);
                 plate.adjust(-6, -3, 6, 3);
@@ -168,7 +185,8 @@ void LivePreview::paintEvent(QPaintEvent*) {
         f.setBold(true);
         p.setFont(f);
         QRectF box = rect().adjusted(30, 0, -30, 0);
-        QRectF textRect = p.fontMetrics().boundingRect(box.toRect(), Qt::AlignCenter | Qt::TextWordWrap, message_);
+        QRectF textRect = p.fontMetrics().boundingRect(
+            box.toRect(), Qt::AlignCenter | Qt::TextWordWrap, message_);
         textRect.adjust(-16, -12, 16, 12);
         p.fillRect(textRect, QColor(0, 0, 0, 200));
         p.setPen(Qt::white);
@@ -182,8 +200,9 @@ void LivePreview::paintEvent(QPaintEvent*) {
     if (framePending_) {
         framePending_ = false;
         ++painted_;
-        latencies_.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frame_.frameTime).count());
+        latencies_.push_back(std::chrono::duration<double, std::milli>(
+                                 std::chrono::steady_clock::now() - frame_.frameTime)
+                                 .count());
         if (latencies_.size() > 100000)
             latencies_.erase(latencies_.begin(), latencies_.begin() + 50000);
     }

@@ -36,8 +36,13 @@ public:
 
     QSize sizeHint() const override { return {640, 520}; }
 
+Q_SIGNALS:
+    /// The area frames are shown in changed: frames should be prepared at this size.
+    void displaySizeChanged(int width, int height);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QRectF imageRect() const;

@@ -52,7 +52,8 @@ OfficerWorkspace::OfficerWorkspace(const Actor& actor, OfficerEnvironment env, Q
     {
         auto* l = new QVBoxLayout(waiting_);
         l->addStretch();
-        l->addWidget(makeHeading(tr("Looking for an encounter in progress…"), waiting_, 1.4), 0, Qt::AlignCenter);
+        l->addWidget(makeHeading(tr("Looking for an encounter in progress…"), waiting_, 1.4), 0,
+                     Qt::AlignCenter);
         l->addStretch();
     }
     resume_ = new QWidget(this);
@@ -61,9 +62,11 @@ OfficerWorkspace::OfficerWorkspace(const Actor& actor, OfficerEnvironment env, Q
         resumeText_ = new QLabel(resume_);
         resumeText_->setWordWrap(true);
         setScaledFont(resumeText_, 1.3, false);
-        auto* resume = makeButton(tr("&Resume it"), QKeySequence(Qt::CTRL | Qt::Key_Return), resume_);
+        auto* resume =
+            makeButton(tr("&Resume it"), QKeySequence(Qt::CTRL | Qt::Key_Return), resume_);
         resume->setObjectName(QStringLiteral("resumeDraft"));
-        auto* discard = makeButton(tr("&Discard it and start a new traveler"), QKeySequence(Qt::CTRL | Qt::Key_Delete), resume_);
+        auto* discard = makeButton(tr("&Discard it and start a new traveler"),
+                                   QKeySequence(Qt::CTRL | Qt::Key_Delete), resume_);
         discard->setObjectName(QStringLiteral("discardDraft"));
         connect(resume, &QPushButton::clicked, this, &OfficerWorkspace::resumeDraft);
         connect(discard, &QPushButton::clicked, this, &OfficerWorkspace::discardDraft);
@@ -89,9 +92,10 @@ OfficerWorkspace::OfficerWorkspace(const Actor& actor, OfficerEnvironment env, Q
         auto* l = new QVBoxLayout(submitting_);
         l->addStretch();
         l->addWidget(makeHeading(tr("Submitting…"), submitting_, 2.0), 0, Qt::AlignCenter);
-        auto* text = new QLabel(tr("The encounter is being stored and screened against the watchlist. Keep the "
-                                   "traveler at the desk."),
-                                submitting_);
+        auto* text = new QLabel(
+            tr("The encounter is being stored and screened against the watchlist. Keep the "
+               "traveler at the desk."),
+            submitting_);
         setScaledFont(text, 1.3);
         text->setWordWrap(true);
         text->setAlignment(Qt::AlignCenter);
@@ -101,9 +105,10 @@ OfficerWorkspace::OfficerWorkspace(const Actor& actor, OfficerEnvironment env, Q
         l->setContentsMargins(80, 20, 80, 20);
     }
     result_ = new ResultPage(this);
-    for (QWidget* page : {waiting_, resume_, static_cast<QWidget*>(document_), static_cast<QWidget*>(fingerprints_),
-                          static_cast<QWidget*>(irises_), static_cast<QWidget*>(review_), submitting_,
-                          static_cast<QWidget*>(result_)})
+    for (QWidget* page :
+         {waiting_, resume_, static_cast<QWidget*>(document_), static_cast<QWidget*>(fingerprints_),
+          static_cast<QWidget*>(irises_), static_cast<QWidget*>(review_), submitting_,
+          static_cast<QWidget*>(result_)})
         pages_->addWidget(page);
 
     fingerprints_->connectSession(session_.get());
@@ -155,13 +160,15 @@ OfficerWorkspace::OfficerWorkspace(const Actor& actor, OfficerEnvironment env, Q
         demo_->setMaximumWidth(340);
         body->addWidget(demo_);
         connect(demo_, &DemoPanel::passportScanned, this, [this](const QString& mrz) {
-            if (!workflow_ || workflow_->step() == EncounterStep::Result || workflow_->isSubmitting())
+            if (!workflow_ || workflow_->step() == EncounterStep::Result ||
+                workflow_->isSubmitting())
                 return;
             workflow_->goTo(EncounterStep::Document);
             workflow_->setMrz(mrz, env_.today());
             document_->bind(workflow_.get());
         });
-        connect(shortcut(this, QKeySequence(Qt::Key_F12)), &QShortcut::activated, this, &OfficerWorkspace::toggleDemo);
+        connect(shortcut(this, QKeySequence(Qt::Key_F12)), &QShortcut::activated, this,
+                &OfficerWorkspace::toggleDemo);
     }
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -169,16 +176,17 @@ OfficerWorkspace::OfficerWorkspace(const Actor& actor, OfficerEnvironment env, Q
     layout->addWidget(strip_);
 
     // Keys for the steps.
-    const EncounterStep stepKeys[] = {EncounterStep::Document, EncounterStep::Fingerprints, EncounterStep::Irises,
-                                      EncounterStep::Review};
+    const EncounterStep stepKeys[] = {EncounterStep::Document, EncounterStep::Fingerprints,
+                                      EncounterStep::Irises, EncounterStep::Review};
     for (int i = 0; i < 4; ++i)
-        connect(shortcut(this, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i))), &QShortcut::activated, this,
-                [this, step = stepKeys[i]] {
+        connect(shortcut(this, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i))),
+                &QShortcut::activated, this, [this, step = stepKeys[i]] {
                     if (workflow_)
                         workflow_->goTo(step);
                 });
     connect(document_, &DocumentPage::zoneCompleted, this, [this] { next_->setFocus(); });
-    connect(fingerprints_, &FingerprintPage::exceptionRequested, this, &OfficerWorkspace::openException);
+    connect(fingerprints_, &FingerprintPage::exceptionRequested, this,
+            &OfficerWorkspace::openException);
     connect(irises_, &IrisPage::exceptionRequested, this, &OfficerWorkspace::openException);
     connect(review_, &ReviewPage::openSlot, this, &OfficerWorkspace::openSlot);
     connect(review_, &ReviewPage::submitRequested, this, &OfficerWorkspace::submit);
@@ -186,21 +194,25 @@ OfficerWorkspace::OfficerWorkspace(const Actor& actor, OfficerEnvironment env, Q
         if (!workflow_ || !workflow_->result())
             return;
         workflow_->acknowledgeResult();
-        env_.writer->recordAcknowledgement(actor_, workflow_->encounterId(), workflow_->result()->screening.band);
+        env_.writer->recordAcknowledgement(actor_, workflow_->encounterId(),
+                                           workflow_->result()->screening.band);
         result_->showResult(*workflow_->result(), true);
     });
     connect(result_, &ResultPage::nextTraveler, this, [this] {
         if (workflow_ && !workflow_->needsAcknowledgement())
             startNewEncounter();
     });
-    connect(env_.writer, &enrollment::StationWriter::draftFound, this, &OfficerWorkspace::draftFound);
+    connect(env_.writer, &enrollment::StationWriter::draftFound, this,
+            &OfficerWorkspace::draftFound);
     connect(env_.writer, &enrollment::StationWriter::noDraft, this, [this](qint64 userId) {
         if (userId == actor_.userId && !workflow_)
             startNewEncounter();
     });
     connect(env_.writer, &enrollment::StationWriter::submitted, this, &OfficerWorkspace::submitted);
-    connect(env_.writer, &enrollment::StationWriter::submitFailed, this, &OfficerWorkspace::submitFailed);
-    connect(env_.writer, &enrollment::StationWriter::storageFailed, this, &OfficerWorkspace::notice);
+    connect(env_.writer, &enrollment::StationWriter::submitFailed, this,
+            &OfficerWorkspace::submitFailed);
+    connect(env_.writer, &enrollment::StationWriter::storageFailed, this,
+            &OfficerWorkspace::notice);
 
     pages_->setCurrentWidget(waiting_);
     steps_->setVisible(false);
@@ -214,7 +226,9 @@ OfficerWorkspace::~OfficerWorkspace() {
     env_.writer->flush();
 }
 
-bool OfficerWorkspace::isOfferingResume() const { return pages_->currentWidget() == resume_; }
+bool OfficerWorkspace::isOfferingResume() const {
+    return pages_->currentWidget() == resume_;
+}
 
 void OfficerWorkspace::draftFound(qint64 userId, const QByteArray& draft) {
     if (userId != actor_.userId || workflow_)
@@ -227,13 +241,14 @@ void OfficerWorkspace::draftFound(qint64 userId, const QByteArray& draft) {
         for (IrisSide e : {IrisSide::Right, IrisSide::Left})
             eyes += w->captures().isDone(enrollment::slotKey(e));
         const Traveler& t = w->document().traveler();
-        resumeText_->setText(tr("It was saved when the station stopped. Traveler: %1 %2. Started %3. Fingers done: "
-                                "%4 of 10, eyes done: %5 of 2. Step: %6.")
-                                 .arg(t.givenNames, t.surname.isEmpty() ? tr("(no name yet)") : t.surname,
-                                      w->startedAt().toLocalTime().toString(QStringLiteral("HH:mm")))
-                                 .arg(fingers)
-                                 .arg(eyes)
-                                 .arg(stepName(w->step())));
+        resumeText_->setText(
+            tr("It was saved when the station stopped. Traveler: %1 %2. Started %3. Fingers done: "
+               "%4 of 10, eyes done: %5 of 2. Step: %6.")
+                .arg(t.givenNames, t.surname.isEmpty() ? tr("(no name yet)") : t.surname,
+                     w->startedAt().toLocalTime().toString(QStringLiteral("HH:mm")))
+                .arg(fingers)
+                .arg(eyes)
+                .arg(stepName(w->step())));
         pendingDraft_ = draft;
         pages_->setCurrentWidget(resume_);
         resume_->findChild<QPushButton*>(QStringLiteral("resumeDraft"))->setFocus();
@@ -335,9 +350,10 @@ void OfficerWorkspace::showStep() {
         break;
     }
     if (!paused_)
-        session_->setActivity(step == EncounterStep::Fingerprints ? CaptureSession::Activity::Fingerprints
-                              : step == EncounterStep::Irises     ? CaptureSession::Activity::Irises
-                                                                  : CaptureSession::Activity::Idle);
+        session_->setActivity(step == EncounterStep::Fingerprints
+                                  ? CaptureSession::Activity::Fingerprints
+                              : step == EncounterStep::Irises ? CaptureSession::Activity::Irises
+                                                              : CaptureSession::Activity::Idle);
     updateNavigation();
 }
 
@@ -345,7 +361,8 @@ void OfficerWorkspace::updateNavigation() {
     if (!workflow_)
         return;
     const EncounterStep step = workflow_->step();
-    back_->setEnabled(step != EncounterStep::Document && step != EncounterStep::Submit && step != EncounterStep::Result);
+    back_->setEnabled(step != EncounterStep::Document && step != EncounterStep::Submit &&
+                      step != EncounterStep::Result);
     QString why;
     switch (step) {
     case EncounterStep::Document:
@@ -369,9 +386,12 @@ void OfficerWorkspace::updateNavigation() {
     // The reason in the officer's language (the workflow's own reason is English, for logs).
     QString hint;
     if (!why.isEmpty() && step == EncounterStep::Document) {
-        const QStringList missing = DocumentPage::translatedMissing(workflow_->document().missingFields());
-        hint = missing.isEmpty() ? tr("Next is locked: confirm the details against the data page.")
-                                 : tr("Next is locked: still needed: %1.").arg(missing.join(QStringLiteral(", ")));
+        const QStringList missing =
+            DocumentPage::translatedMissing(workflow_->document().missingFields());
+        hint =
+            missing.isEmpty()
+                ? tr("Next is locked: confirm the details against the data page.")
+                : tr("Next is locked: still needed: %1.").arg(missing.join(QStringLiteral(", ")));
     }
     navHint_->setText(hint);
 }
@@ -400,7 +420,8 @@ void OfficerWorkspace::openException() {
     QStringList keys;
     if (workflow_->step() == EncounterStep::Irises) {
         keys << enrollment::slotKey(workflow_->currentIris());
-        keys << enrollment::slotKey(workflow_->currentIris() == IrisSide::Right ? IrisSide::Left : IrisSide::Right);
+        keys << enrollment::slotKey(workflow_->currentIris() == IrisSide::Right ? IrisSide::Left
+                                                                                : IrisSide::Right);
     } else {
         const auto& plan = workflow_->fingerPlan();
         if (!plan.isEmpty())
@@ -425,7 +446,8 @@ void OfficerWorkspace::openSlot(const QString& key) {
     const auto finger = fingerPositionFromKey(key.mid(7));
     if (!finger)
         return;
-    if (workflow_->goTo(EncounterStep::Fingerprints) || workflow_->step() == EncounterStep::Fingerprints) {
+    if (workflow_->goTo(EncounterStep::Fingerprints) ||
+        workflow_->step() == EncounterStep::Fingerprints) {
         const int i = workflow_->fingerPlan().impressionOf(*finger);
         if (i >= 0)
             workflow_->selectImpression(i);

@@ -29,7 +29,8 @@ ResultPage::ResultPage(QWidget* parent) : QWidget(parent) {
     reference_ = new QLabel(this);
     reference_->setAlignment(Qt::AlignCenter);
     reference_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    acknowledge_ = makeButton(tr("I have called the supervisor: &acknowledge"), QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    acknowledge_ = makeButton(tr("I have called the supervisor: &acknowledge"),
+                              QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     acknowledge_->setObjectName(QStringLiteral("acknowledgeResult"));
     setScaledFont(acknowledge_, 1.4, true);
     acknowledge_->setMinimumHeight(64);
@@ -64,11 +65,19 @@ void ResultPage::resizeEvent(QResizeEvent* event) {
 void ResultPage::fitLabels() {
     const int width = std::max(400, this->width() - 100);
     for (QLabel* l : {band_, instruction_, details_})
-        l->setMinimumHeight(l->fontMetrics().boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, l->text()).height() + 8);
+        l->setMinimumHeight(
+            l->fontMetrics()
+                .boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, l->text())
+                .height() +
+            8);
 }
 
-QString ResultPage::bandText() const { return band_->text(); }
-QString ResultPage::instructionText() const { return instruction_->text(); }
+QString ResultPage::bandText() const {
+    return band_->text();
+}
+QString ResultPage::instructionText() const {
+    return instruction_->text();
+}
 
 void ResultPage::showResult(const enrollment::SubmissionResult& r, bool isAcknowledged) {
     const auto& s = r.screening;
@@ -77,14 +86,16 @@ void ResultPage::showResult(const enrollment::SubmissionResult& r, bool isAcknow
     bool mustAcknowledge = false;
     if (!s.error.isEmpty()) {
         symbol = QStringLiteral("?");
-        instruction = tr("Screening did not run. The encounter is stored. Keep the traveler here and call the "
-                         "supervisor.");
+        instruction = tr(
+            "Screening did not run. The encounter is stored. Keep the traveler here and call the "
+            "supervisor.");
         background = QColor(0x4a, 0x14, 0x8c);
         mustAcknowledge = true;
     } else if (!s.screened) {
         symbol = QStringLiteral("\u26A0");
-        instruction = tr("Stored and queued. No watchlist is loaded at this station: the traveler was NOT "
-                         "screened. Tell the supervisor.");
+        instruction =
+            tr("Stored and queued. No watchlist is loaded at this station: the traveler was NOT "
+               "screened. Tell the supervisor.");
         background = QColor(0x37, 0x47, 0x4f);
     } else {
         switch (s.band) {
@@ -95,7 +106,8 @@ void ResultPage::showResult(const enrollment::SubmissionResult& r, bool isAcknow
             break;
         case Band::Yellow:
             symbol = QStringLiteral("\u25B2");
-            instruction = tr("Possible watchlist match. Refer the traveler to secondary inspection. A supervisor will "
+            instruction = tr("Possible watchlist match. Refer the traveler to secondary "
+                             "inspection. A supervisor will "
                              "review the alert.");
             background = QColor(0xf9, 0xa8, 0x25);
             foreground = QColor(0x1a, 0x1a, 0x1a);
@@ -108,22 +120,26 @@ void ResultPage::showResult(const enrollment::SubmissionResult& r, bool isAcknow
             break;
         case Band::Pending:
             symbol = QStringLiteral("?");
-            instruction = tr("Screening did not run. The encounter is stored. Keep the traveler here and call the "
+            instruction = tr("Screening did not run. The encounter is stored. Keep the traveler "
+                             "here and call the "
                              "supervisor.");
             background = QColor(0x4a, 0x14, 0x8c);
             mustAcknowledge = true;
             break;
         }
     }
-    const QString word = !s.screened || !s.error.isEmpty() ? bandWord(Band::Pending) : bandWord(s.band);
+    const QString word =
+        !s.screened || !s.error.isEmpty() ? bandWord(Band::Pending) : bandWord(s.band);
     band_->setText(QStringLiteral("%1 %2").arg(symbol, word));
     instruction_->setText(instruction);
     if (s.category)
         details += tr("Category: %1").arg(categoryName(*s.category));
     if (s.alertId > 0)
-        details += (details.isEmpty() ? QString() : QStringLiteral("   ·   ")) + tr("Alert number %1").arg(s.alertId);
+        details += (details.isEmpty() ? QString() : QStringLiteral("   ·   ")) +
+                   tr("Alert number %1").arg(s.alertId);
     if (!s.error.isEmpty())
-        details += (details.isEmpty() ? QString() : QStringLiteral("\n")) + tr("Reason: %1").arg(s.error);
+        details +=
+            (details.isEmpty() ? QString() : QStringLiteral("\n")) + tr("Reason: %1").arg(s.error);
     details_->setText(details);
     details_->setVisible(!details.isEmpty());
     reference_->setText(tr("Encounter %1 · transaction %2").arg(r.encounterId, r.tcn));

@@ -5,11 +5,11 @@
 #include "ui/officer/ui_helpers.h"
 
 #include <QFutureWatcher>
-#include <QImage>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
-#include <QPainter>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -70,7 +70,8 @@ ReviewPage::ReviewPage(int fingerThreshold, int irisThreshold, QWidget* parent)
     setScaledFont(submit_, 1.2, true);
     submit_->setMinimumHeight(52);
 
-    auto* hint = new QLabel(tr("Arrow keys move between captures; Enter opens one to capture it again."), this);
+    auto* hint = new QLabel(
+        tr("Arrow keys move between captures; Enter opens one to capture it again."), this);
     auto* bottom = new QHBoxLayout;
     auto* messages = new QVBoxLayout;
     messages->addWidget(warnings_);
@@ -85,9 +86,8 @@ ReviewPage::ReviewPage(int fingerThreshold, int irisThreshold, QWidget* parent)
     layout->addWidget(list_, 1);
     layout->addLayout(bottom);
 
-    connect(list_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        emit openSlot(item->data(Qt::UserRole).toString());
-    });
+    connect(list_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { emit openSlot(item->data(Qt::UserRole).toString()); });
     connect(submit_, &QPushButton::clicked, this, &ReviewPage::submitRequested);
 }
 
@@ -102,15 +102,29 @@ void ReviewPage::bind(enrollment::EncounterWorkflow* workflow) {
     refresh();
 }
 
-QString ReviewPage::blockingText() const { return blocking_->text(); }
+QString ReviewPage::blockingText() const {
+    return blocking_->text();
+}
 
+void ReviewPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (stale_)
+        refresh();
+}
+
+// Only the page on screen follows every change at once; the others catch up when shown.
 void ReviewPage::refresh() {
+    if (!isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
     if (!workflow_)
         return;
     const Traveler& t = workflow_->document().traveler();
     document_->setText(tr("%1, %2 · sex %3 · born %4 · %5 · document %6 %7")
-                           .arg(t.surname, t.givenNames, t.sex, t.dateOfBirth, t.nationality, t.document.documentCode,
-                                t.document.number));
+                           .arg(t.surname, t.givenNames, t.sex, t.dateOfBirth, t.nationality,
+                                t.document.documentCode, t.document.number));
     const auto slotList = reviewSlots();
     if (list_->count() != int(slotList.size())) {
         list_->clear();
@@ -126,11 +140,13 @@ void ReviewPage::refresh() {
         QListWidgetItem* item = list_->item(i);
         const QString key = item->data(Qt::UserRole).toString();
         const auto& s = workflow_->captures().slot(key);
-        const int threshold = key.startsWith(QLatin1String("iris:")) ? irisThreshold_ : fingerThreshold_;
+        const int threshold =
+            key.startsWith(QLatin1String("iris:")) ? irisThreshold_ : fingerThreshold_;
         QString state;
         QColor colour;
         if (s.hasException()) {
-            state = QStringLiteral("\u2298 %1: %2").arg(exceptionName(s.exception), s.exceptionReason);
+            state =
+                QStringLiteral("\u2298 %1: %2").arg(exceptionName(s.exception), s.exceptionReason);
             colour = QColor(0x33, 0x33, 0x33);
         } else if (s.best) {
             state = qualityLabel(s.best->quality, threshold);
@@ -151,22 +167,27 @@ void ReviewPage::refresh() {
         for (const QString& s : w.slotKeys)
             names << slotName(s);
         warnings << (w.kind == enrollment::CaptureWarning::Kind::SameFingerTwice
-                         ? tr("\u25B2 %1 and %2 look like the same finger.").arg(names.value(0), names.value(1))
-                         : tr("\u25B2 %1: the other hand seems to have been placed.").arg(names.value(0)));
+                         ? tr("\u25B2 %1 and %2 look like the same finger.")
+                               .arg(names.value(0), names.value(1))
+                         : tr("\u25B2 %1: the other hand seems to have been placed.")
+                               .arg(names.value(0)));
     }
     warnings_->setText(warnings.join(QLatin1Char('\n')));
     warnings_->setVisible(!warnings.isEmpty());
     const QString why = workflow_->whyNot(enrollment::EncounterStep::Submit);
     QString blocking;
     if (!workflow_->lastSubmitError().isEmpty())
-        blocking = tr("\u2716 The submission failed: %1. Nothing was lost; try again.").arg(workflow_->lastSubmitError());
+        blocking = tr("\u2716 The submission failed: %1. Nothing was lost; try again.")
+                       .arg(workflow_->lastSubmitError());
     else if (!why.isEmpty())
-        blocking = tr("\u25B2 Not ready to submit: every finger and eye needs a capture or an exception.");
+        blocking =
+            tr("\u25B2 Not ready to submit: every finger and eye needs a capture or an exception.");
     else
         blocking = tr("\u2714 Ready to submit.");
     blocking_->setText(blocking);
-    blocking_->setStyleSheet(why.isEmpty() && workflow_->lastSubmitError().isEmpty() ? QStringLiteral("color: #1b6e34;")
-                                                                                    : QStringLiteral("color: #b01e1e;"));
+    blocking_->setStyleSheet(why.isEmpty() && workflow_->lastSubmitError().isEmpty()
+                                 ? QStringLiteral("color: #1b6e34;")
+                                 : QStringLiteral("color: #b01e1e;"));
     submit_->setEnabled(why.isEmpty());
     loadThumbnails();
 }
@@ -193,14 +214,16 @@ void ReviewPage::loadThumbnails() {
         for (const Thumbnail& t : done) {
             for (int i = 0; i < list_->count(); ++i) {
                 QListWidgetItem* item = list_->item(i);
-                if (item->data(Qt::UserRole).toString() != t.slot || iconSources_.value(t.slot) != t.source)
+                if (item->data(Qt::UserRole).toString() != t.slot ||
+                    iconSources_.value(t.slot) != t.source)
                     continue;
                 QPixmap pix(96, 116);
                 pix.fill(QColor(0xee, 0xee, 0xee));
                 if (!t.image.isNull()) {
                     QPainter p(&pix);
                     const QImage scaled = t.image;
-                    p.drawImage(QPointF((96 - scaled.width()) / 2.0, (116 - scaled.height()) / 2.0), scaled);
+                    p.drawImage(QPointF((96 - scaled.width()) / 2.0, (116 - scaled.height()) / 2.0),
+                                scaled);
                 }
                 item->setIcon(QIcon(pix));
             }
@@ -210,7 +233,8 @@ void ReviewPage::loadThumbnails() {
     watcher->setFuture(QtConcurrent::run([wanted]() mutable {
         for (Thumbnail& t : wanted)
             if (!t.source.isEmpty())
-                t.image = QImage::fromData(t.source, "PNG").scaled(96, 116, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+                t.image = QImage::fromData(t.source, "PNG")
+                              .scaled(96, 116, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         return wanted;
     }));
 }

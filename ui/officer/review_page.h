@@ -27,6 +27,9 @@ Q_SIGNALS:
     void openSlot(const QString& slotKey);
     void submitRequested();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void refresh();
     void loadThumbnails();
@@ -40,6 +43,7 @@ private:
     QLabel* blocking_;
     QPushButton* submit_;
     quint64 thumbnailRun_ = 0;
+    bool stale_ = false;                     ///< changed while hidden: refreshed when shown
     QHash<QString, QByteArray> iconSources_; // slot -> image bytes the icon was made from
 };
 

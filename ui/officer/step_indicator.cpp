@@ -12,8 +12,9 @@ namespace umbral::ui {
 using enrollment::EncounterStep;
 
 namespace {
-constexpr EncounterStep kSteps[] = {EncounterStep::Document, EncounterStep::Fingerprints, EncounterStep::Irises,
-                                    EncounterStep::Review, EncounterStep::Submit};
+constexpr EncounterStep kSteps[] = {EncounterStep::Document, EncounterStep::Fingerprints,
+                                    EncounterStep::Irises, EncounterStep::Review,
+                                    EncounterStep::Submit};
 }
 
 StepIndicator::StepIndicator(QWidget* parent) : QWidget(parent) {
@@ -83,9 +84,10 @@ void StepIndicator::refresh() {
             break;
         }
         const bool locked = !current && !workflow_->canEnter(step);
-        const QString symbol = current ? QStringLiteral("\u25B6") : done ? QStringLiteral("\u2714")
-                                                           : locked ? QStringLiteral("\u25CB")
-                                                                    : QStringLiteral("\u25CB");
+        const QString symbol = current  ? QStringLiteral("\u25B6")
+                               : done   ? QStringLiteral("\u2714")
+                               : locked ? QStringLiteral("\u25CB")
+                                        : QStringLiteral("\u25CB");
         QString text = QStringLiteral("%1 %2. %3").arg(symbol).arg(i + 1).arg(stepName(step));
         if (!state.isEmpty())
             text += QStringLiteral(" — ") + state;
@@ -96,12 +98,15 @@ void StepIndicator::refresh() {
                                                              : tr("Alt+%1").arg(i + 1));
         QString style = QStringLiteral("padding: 4px; border-bottom: 4px solid %1; color: %2;");
         if (current)
-            style = style.arg(QStringLiteral("#0b57d0"), QStringLiteral("#0b2e6b")) + QStringLiteral("font-weight: bold; background: #e3edfd;");
+            style = style.arg(QStringLiteral("#0b57d0"), QStringLiteral("#0b2e6b")) +
+                    QStringLiteral("font-weight: bold; background: #e3edfd;");
         else if (done)
             style = style.arg(QStringLiteral("#1b6e34"), QStringLiteral("#1b6e34"));
         else
-            style = style.arg(QStringLiteral("#bbbbbb"), locked ? QStringLiteral("#777777") : QStringLiteral("#1a1a1a"));
-        labels_[i]->setStyleSheet(style);
+            style = style.arg(QStringLiteral("#bbbbbb"),
+                              locked ? QStringLiteral("#777777") : QStringLiteral("#1a1a1a"));
+        if (labels_[i]->styleSheet() != style) // style sheets are costly to apply
+            labels_[i]->setStyleSheet(style);
     }
 }
 

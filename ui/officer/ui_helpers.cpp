@@ -39,7 +39,8 @@ void refreshScaledFonts(QWidget* root) {
 }
 
 QPushButton* makeButton(const QString& text, const QKeySequence& shortcut, QWidget* parent) {
-    auto* b = new QPushButton(QStringLiteral("%1   [%2]").arg(text, shortcut.toString(QKeySequence::NativeText)), parent);
+    auto* b = new QPushButton(
+        QStringLiteral("%1   [%2]").arg(text, shortcut.toString(QKeySequence::NativeText)), parent);
     b->setShortcut(shortcut);
     b->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')),
                                                 shortcut.toString(QKeySequence::NativeText)));

@@ -40,19 +40,27 @@ Layout twoLineLayout(int length, bool composite, bool optionalCheck) {
     const int nameLength = length - 5;
     const int optionalLength = length - 28 - (composite ? 1 : 0) - (optionalCheck ? 1 : 0);
     Layout l{2, length, {}, {}};
-    l.fields = {{MrzField::DocumentCode, 0, 0, 2},   {MrzField::IssuingState, 0, 2, 3},
-                {MrzField::Name, 0, 5, nameLength},  {MrzField::DocumentNumber, 1, 0, 9},
-                {MrzField::Nationality, 1, 10, 3},   {MrzField::DateOfBirth, 1, 13, 6},
-                {MrzField::Sex, 1, 20, 1},           {MrzField::DateOfExpiry, 1, 21, 6},
+    l.fields = {{MrzField::DocumentCode, 0, 0, 2},
+                {MrzField::IssuingState, 0, 2, 3},
+                {MrzField::Name, 0, 5, nameLength},
+                {MrzField::DocumentNumber, 1, 0, 9},
+                {MrzField::Nationality, 1, 10, 3},
+                {MrzField::DateOfBirth, 1, 13, 6},
+                {MrzField::Sex, 1, 20, 1},
+                {MrzField::DateOfExpiry, 1, 21, 6},
                 {MrzField::OptionalData, 1, 28, optionalLength}};
     l.checks = {{MrzField::DocumentNumber, 1, 9, {{MrzField::DocumentNumber, 1, 0, 9}}},
                 {MrzField::DateOfBirth, 1, 19, {{MrzField::DateOfBirth, 1, 13, 6}}},
                 {MrzField::DateOfExpiry, 1, 27, {{MrzField::DateOfExpiry, 1, 21, 6}}}};
     if (optionalCheck)
-        l.checks.push_back({MrzField::OptionalData, 1, 28 + optionalLength,
+        l.checks.push_back({MrzField::OptionalData,
+                            1,
+                            28 + optionalLength,
                             {{MrzField::OptionalData, 1, 28, optionalLength}}});
     if (composite)
-        l.checks.push_back({MrzField::Composite, 1, length - 1,
+        l.checks.push_back({MrzField::Composite,
+                            1,
+                            length - 1,
                             {{MrzField::DocumentNumber, 1, 0, 10},
                              {MrzField::DateOfBirth, 1, 13, 7},
                              {MrzField::DateOfExpiry, 1, 21, length - 22}}});
@@ -69,7 +77,9 @@ Layout td1Layout() {
     l.checks = {{MrzField::DocumentNumber, 0, 14, {{MrzField::DocumentNumber, 0, 5, 9}}},
                 {MrzField::DateOfBirth, 1, 6, {{MrzField::DateOfBirth, 1, 0, 6}}},
                 {MrzField::DateOfExpiry, 1, 14, {{MrzField::DateOfExpiry, 1, 8, 6}}},
-                {MrzField::Composite, 1, 29,
+                {MrzField::Composite,
+                 1,
+                 29,
                  {{MrzField::DocumentNumber, 0, 5, 25},
                   {MrzField::DateOfBirth, 1, 0, 7},
                   {MrzField::DateOfExpiry, 1, 8, 7},
@@ -127,7 +137,9 @@ std::string nameWords(std::string_view s) {
     return out;
 }
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 int daysIn(int y, int m) {
     static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && isLeap(y) ? 29 : kDays[std::size_t(m - 1)];
@@ -161,7 +173,8 @@ public:
 
 private:
     std::string_view text(const Span& s) const {
-        return std::string_view(r_.lines[std::size_t(s.line)]).substr(std::size_t(s.start), std::size_t(s.length));
+        return std::string_view(r_.lines[std::size_t(s.line)])
+            .substr(std::size_t(s.start), std::size_t(s.length));
     }
     std::string_view field(MrzField f) const {
         for (const Span& s : layout_.fields)
@@ -194,7 +207,8 @@ private:
                 const char ch = r_.lines[std::size_t(l)][std::size_t(c)];
                 if (!isMrzCharacter(ch))
                     problem(fieldAt(l, c), l, c,
-                            describeChar(ch) + " at " + position(l, c) + " is not an MRZ character");
+                            describeChar(ch) + " at " + position(l, c) +
+                                " is not an MRZ character");
             }
     }
 
@@ -214,8 +228,9 @@ private:
                             (filler && c == '<');
             if (!ok)
                 problem(f, s->line, s->start + i,
-                        describeChar(c) + " at " + position(s->line, s->start + i) + " does not belong in the " +
-                            toString(f) + (digits && !letters ? " (digits only)" : " (letters only)"));
+                        describeChar(c) + " at " + position(s->line, s->start + i) +
+                            " does not belong in the " + toString(f) +
+                            (digits && !letters ? " (digits only)" : " (letters only)"));
         }
     }
 
@@ -228,12 +243,14 @@ private:
         requireClass(MrzField::Nationality, true, false, true);
         requireClass(MrzField::Name, true, false, true);
         if (r_.documentCode.empty())
-            problem(MrzField::DocumentCode, span(MrzField::DocumentCode)->line, 0, "the document code is missing");
+            problem(MrzField::DocumentCode, span(MrzField::DocumentCode)->line, 0,
+                    "the document code is missing");
 
         const std::string_view name = field(MrzField::Name);
         const std::size_t sep = name.find("<<");
         r_.primaryIdentifier = nameWords(name.substr(0, sep));
-        r_.secondaryIdentifier = sep == std::string_view::npos ? std::string() : nameWords(name.substr(sep + 2));
+        r_.secondaryIdentifier =
+            sep == std::string_view::npos ? std::string() : nameWords(name.substr(sep + 2));
         r_.nameMayBeTruncated = !name.empty() && name.back() != '<';
         if (r_.primaryIdentifier.empty())
             problem(MrzField::Name, span(MrzField::Name)->line, span(MrzField::Name)->start,
@@ -251,15 +268,16 @@ private:
             r_.sex = "X";
         else
             problem(MrzField::Sex, sexSpan->line, sexSpan->start,
-                    describeChar(sex.empty() ? '?' : sex[0]) + " at " + position(sexSpan->line, sexSpan->start) +
-                        " is not a sex code (M, F or <)");
+                    describeChar(sex.empty() ? '?' : sex[0]) + " at " +
+                        position(sexSpan->line, sexSpan->start) + " is not a sex code (M, F or <)");
 
         r_.dateOfBirth = readDate(MrzField::DateOfBirth, true);
         r_.dateOfExpiry = readDate(MrzField::DateOfExpiry, false);
         const MrzDate& dob = r_.dateOfBirth;
-        if (dob.valid && dob.year && compareDates(*dob.year, dob.month.value_or(1), dob.day.value_or(1), today_) > 0)
-            problem(MrzField::DateOfBirth, span(MrzField::DateOfBirth)->line, span(MrzField::DateOfBirth)->start,
-                    "the date of birth lies in the future");
+        if (dob.valid && dob.year &&
+            compareDates(*dob.year, dob.month.value_or(1), dob.day.value_or(1), today_) > 0)
+            problem(MrzField::DateOfBirth, span(MrzField::DateOfBirth)->line,
+                    span(MrzField::DateOfBirth)->start, "the date of birth lies in the future");
         const MrzDate& exp = r_.dateOfExpiry;
         r_.expired = exp.valid && compareDates(*exp.year, *exp.month, *exp.day, today_) < 0;
     }
@@ -271,11 +289,14 @@ private:
         d.raw = std::string(text(*s));
         auto pair = [&](int i) -> std::optional<int> {
             const char a = d.raw[std::size_t(i)], b = d.raw[std::size_t(i + 1)];
-            if (std::isdigit(static_cast<unsigned char>(a)) && std::isdigit(static_cast<unsigned char>(b)))
+            if (std::isdigit(static_cast<unsigned char>(a)) &&
+                std::isdigit(static_cast<unsigned char>(b)))
                 return (a - '0') * 10 + (b - '0');
             return std::nullopt;
         };
-        auto unknown = [&](int i) { return d.raw[std::size_t(i)] == '<' && d.raw[std::size_t(i + 1)] == '<'; };
+        auto unknown = [&](int i) {
+            return d.raw[std::size_t(i)] == '<' && d.raw[std::size_t(i + 1)] == '<';
+        };
         bool readable = true;
         for (int i = 0; i < 6; i += 2) {
             const bool fillerAllowed = birth && i > 0;
@@ -285,8 +306,8 @@ private:
                     const char c = d.raw[std::size_t(k)];
                     if (isMrzCharacter(c) && !std::isdigit(static_cast<unsigned char>(c)))
                         problem(f, s->line, s->start + k,
-                                describeChar(c) + " at " + position(s->line, s->start + k) + " does not belong in the " +
-                                    toString(f) + " (digits only)");
+                                describeChar(c) + " at " + position(s->line, s->start + k) +
+                                    " does not belong in the " + toString(f) + " (digits only)");
                 }
             }
         }
@@ -305,11 +326,13 @@ private:
         d.valid = true;
         if (d.month && (*d.month < 1 || *d.month > 12)) {
             d.valid = false;
-            problem(f, s->line, s->start + 2, "the " + toString(f) + " has no month " + std::to_string(*d.month));
+            problem(f, s->line, s->start + 2,
+                    "the " + toString(f) + " has no month " + std::to_string(*d.month));
         } else if (d.month && d.day && (*d.day < 1 || *d.day > daysIn(year, *d.month))) {
             d.valid = false;
             problem(f, s->line, s->start + 4,
-                    "the " + toString(f) + " has no day " + std::to_string(*d.day) + " in month " + std::to_string(*d.month));
+                    "the " + toString(f) + " has no day " + std::to_string(*d.day) + " in month " +
+                        std::to_string(*d.month));
         }
         if (!birth && (!d.month || !d.day)) {
             d.valid = false;
@@ -364,7 +387,8 @@ private:
         const std::size_t end = opt.find('<');
         if (end == 0)
             return false; // '<' with nothing following: an unreadable check digit, judged normally
-        const std::string_view extension = opt.substr(0, end == std::string_view::npos ? opt.size() : end);
+        const std::string_view extension =
+            opt.substr(0, end == std::string_view::npos ? opt.size() : end);
         MrzCheckDigit c;
         c.field = MrzField::DocumentNumber;
         c.line = optional->line;
@@ -373,10 +397,12 @@ private:
         const std::string number = std::string(field(MrzField::DocumentNumber)) +
                                    std::string(extension.substr(0, extension.size() - 1));
         c.computed = mrzCheckDigit(number);
-        c.status = extension.size() < 2 ? CheckDigitStatus::Unreadable : judge(c.printed, c.computed, false);
+        c.status = extension.size() < 2 ? CheckDigitStatus::Unreadable
+                                        : judge(c.printed, c.computed, false);
         r_.checks.push_back(c);
         r_.documentNumber = withoutFiller(number);
-        r_.optionalData = end == std::string_view::npos ? std::string() : withoutFiller(opt.substr(end));
+        r_.optionalData =
+            end == std::string_view::npos ? std::string() : withoutFiller(opt.substr(end));
         return true;
     }
 
@@ -420,7 +446,8 @@ std::vector<std::string> splitMrzLines(std::string_view text) {
 std::optional<MrzFormat> detectMrzFormat(const std::vector<std::string>& lines) {
     auto all = [&](std::size_t count, std::size_t length) {
         return lines.size() == count &&
-               std::all_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.size() == length; });
+               std::all_of(lines.begin(), lines.end(),
+                           [&](const std::string& l) { return l.size() == length; });
     };
     const bool visa = !lines.empty() && !lines.front().empty() && lines.front().front() == 'V';
     if (all(3, 30))
@@ -439,10 +466,11 @@ MrzRecord parseMrz(std::string_view text, const CalendarDate& today) {
         std::string found;
         for (const std::string& l : lines)
             found += (found.empty() ? "" : ", ") + std::to_string(l.size());
-        throw BiometricError(BiometricErrorCode::MalformedTemplate,
-                             "the text is not a machine-readable zone: found " + std::to_string(lines.size()) +
-                                 " line(s)" + (found.empty() ? "" : " of " + found) +
-                                 " characters; expected 2 lines of 44 (passport), 2 of 36 or 3 of 30 (card)");
+        throw BiometricError(
+            BiometricErrorCode::MalformedTemplate,
+            "the text is not a machine-readable zone: found " + std::to_string(lines.size()) +
+                " line(s)" + (found.empty() ? "" : " of " + found) +
+                " characters; expected 2 lines of 44 (passport), 2 of 36 or 3 of 30 (card)");
     }
     return Parser(*format, std::move(lines), today).run();
 }

@@ -49,10 +49,10 @@ std::string toString(CheckDigitStatus status);
 /// what the data computes to.
 struct MrzCheckDigit {
     MrzField field = MrzField::DocumentNumber;
-    int line = 0;                  ///< 0-based line of the check digit
-    int column = 0;                ///< 0-based column of the check digit
-    char printed = '<';            ///< the character found there
-    std::optional<int> computed;   ///< what the protected data computes to
+    int line = 0;                ///< 0-based line of the check digit
+    int column = 0;              ///< 0-based column of the check digit
+    char printed = '<';          ///< the character found there
+    std::optional<int> computed; ///< what the protected data computes to
     CheckDigitStatus status = CheckDigitStatus::Unreadable;
 
     /// Valid, or NotUsed where that is allowed.
@@ -73,11 +73,11 @@ struct MrzProblem {
 /// A date as an MRZ writes it (YYMMDD), with the century resolved. ICAO allows '<' for an
 /// unknown month or day of birth: those parts are then absent.
 struct MrzDate {
-    std::string raw;           ///< the six characters as printed
-    std::optional<int> year;   ///< four digits, century resolved; absent when unreadable
-    std::optional<int> month;  ///< 1-12; absent when unknown or unreadable
-    std::optional<int> day;    ///< 1-31; absent when unknown or unreadable
-    bool valid = false;        ///< digits (or allowed fillers) forming a real calendar date
+    std::string raw;          ///< the six characters as printed
+    std::optional<int> year;  ///< four digits, century resolved; absent when unreadable
+    std::optional<int> month; ///< 1-12; absent when unknown or unreadable
+    std::optional<int> day;   ///< 1-31; absent when unknown or unreadable
+    bool valid = false;       ///< digits (or allowed fillers) forming a real calendar date
 
     /// "1974-08-12", "1974-08", "1974", or empty when the year is unreadable.
     std::string iso() const;
@@ -95,9 +95,9 @@ struct MrzRecord {
     MrzFormat format = MrzFormat::TD3;
     std::vector<std::string> lines; ///< the normalised lines the record was read from
 
-    std::string documentCode;  ///< "P", "I", "ID", "V"...
-    std::string issuingState;  ///< ICAO 3-letter code ("D" for Germany)
-    std::string documentNumber; ///< including the extension of a long TD1/TD2 number
+    std::string documentCode;        ///< "P", "I", "ID", "V"...
+    std::string issuingState;        ///< ICAO 3-letter code ("D" for Germany)
+    std::string documentNumber;      ///< including the extension of a long TD1/TD2 number
     std::string primaryIdentifier;   ///< surname(s)
     std::string secondaryIdentifier; ///< given name(s)
     bool nameMayBeTruncated = false; ///< the name field is full to its last position
@@ -105,9 +105,9 @@ struct MrzRecord {
     MrzDate dateOfBirth;
     std::string sex; ///< "M", "F" or "X" (the MRZ filler means unspecified)
     MrzDate dateOfExpiry;
-    bool expired = false;        ///< the expiry date lies before the date given to the parser
-    std::string optionalData;    ///< personal number / optional data (filler removed)
-    std::string optionalData2;   ///< TD1 only
+    bool expired = false;      ///< the expiry date lies before the date given to the parser
+    std::string optionalData;  ///< personal number / optional data (filler removed)
+    std::string optionalData2; ///< TD1 only
 
     std::vector<MrzCheckDigit> checks; ///< every check digit of the format, in zone order
     std::vector<MrzProblem> problems;  ///< everything else that breaks the format

@@ -1,6 +1,7 @@
 #include "app/enrollment/capture/capture_session.h"
 
 #include "app/enrollment/encounter_captures.h"
+#include "app/enrollment/thread_priority.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
@@ -26,7 +27,8 @@ devices::CaptureSpec specFor(const PlannedImpression& p) {
 }
 
 devices::CaptureSpec specFor(IrisSide eye) {
-    return devices::CaptureSpec::iris(eye == IrisSide::Left ? devices::IrisEye::Left : devices::IrisEye::Right,
+    return devices::CaptureSpec::iris(eye == IrisSide::Left ? devices::IrisEye::Left
+                                                            : devices::IrisEye::Right,
                                       std::chrono::seconds(15));
 }
 
@@ -36,23 +38,31 @@ CaptureSession::CaptureSession(devices::DeviceManager& devices, EnrollmentSettin
                                SlapSegmenter segmenter, QObject* parent)
     : QObject(parent), devices_(devices), settings_(settings), segmenter_(std::move(segmenter)),
       worker_(std::make_unique<QualityWorker>(segmenter_)), pump_(std::make_unique<PreviewPump>()),
-      duplicates_(std::make_shared<DuplicateFingerCheck>(settings.duplicateFingerScore)), policy_(settings.finger) {
-    connect(worker_.get(), &QualityWorker::fingerFrameScored, this, &CaptureSession::onFingerScored);
+      duplicates_(std::make_shared<DuplicateFingerCheck>(settings.duplicateFingerScore)),
+      policy_(settings.finger) {
+    connect(worker_.get(), &QualityWorker::fingerFrameScored, this,
+            &CaptureSession::onFingerScored);
     connect(worker_.get(), &QualityWorker::irisFrameScored, this, &CaptureSession::onIrisScored);
-    connect(worker_.get(), &QualityWorker::fingerCaptureProcessed, this, &CaptureSession::onFingerProcessed);
-    connect(worker_.get(), &QualityWorker::irisCaptureProcessed, this, &CaptureSession::onIrisProcessed);
+    connect(worker_.get(), &QualityWorker::fingerCaptureProcessed, this,
+            &CaptureSession::onFingerProcessed);
+    connect(worker_.get(), &QualityWorker::irisCaptureProcessed, this,
+            &CaptureSession::onIrisProcessed);
     connect(pump_.get(), &PreviewPump::previewReady, this, [this](const PreviewImage& p) {
         if (p.watch == watch_ && activity_ != Activity::Idle)
             emit previewReady(p);
     });
-    connect(&devices_, &devices::DeviceManager::deviceArrived, this, &CaptureSession::deviceArrived);
-    connect(&devices_, &devices::DeviceManager::deviceRemoved, this, &CaptureSession::deviceRemoved);
+    connect(&devices_, &devices::DeviceManager::deviceArrived, this,
+            &CaptureSession::deviceArrived);
+    connect(&devices_, &devices::DeviceManager::deviceRemoved, this,
+            &CaptureSession::deviceRemoved);
+    backgroundPool_.setMaxThreadCount(1);
     acquireScanner();
     acquireCamera();
 }
 
 CaptureSession::~CaptureSession() {
     stopDevices();
+    backgroundPool_.waitForDone();
     // The threads go first: their mailbox notifiers are removed before the devices are released.
     worker_.reset();
     pump_.reset();
@@ -63,7 +73,8 @@ CaptureSession::~CaptureSession() {
 }
 
 devices::DeviceRole CaptureSession::scannerRole() const {
-    return canSegmentSlaps() ? devices::DeviceRole::FingerprintSlap : devices::DeviceRole::FingerprintSingle;
+    return canSegmentSlaps() ? devices::DeviceRole::FingerprintSlap
+                             : devices::DeviceRole::FingerprintSingle;
 }
 
 CapturePlan CaptureSession::planForScanner() const {
@@ -77,7 +88,8 @@ CapturePlan CaptureSession::planForScanner() const {
         return {};
     const devices::FingerprintCapabilities& c = *info->fingerprint;
     // A slap scanner is used for slaps only when this build can segment them.
-    return CapturePlan::forScanner({c.singleFinger || c.fourFingerSlap, c.fourFingerSlap && canSegmentSlaps(),
+    return CapturePlan::forScanner({c.singleFinger || c.fourFingerSlap,
+                                    c.fourFingerSlap && canSegmentSlaps(),
                                     c.twoThumbs && canSegmentSlaps()});
 }
 
@@ -118,22 +130,27 @@ bool CaptureSession::acquireScanner() {
     }
     if (workflow_)
         scannerId_ = info->id;
-    connect(scanner_.get(), &devices::Device::captureCompleted, this, &CaptureSession::onCaptureCompleted);
-    connect(scanner_.get(), &devices::Device::captureFailed, this, &CaptureSession::onCaptureFailed);
-    connect(scanner_.get(), &devices::Device::errorOccurred, this, [this](const devices::DeviceError& e) {
-        if (e.code() == devices::DeviceErrorCode::Removed)
-            return; // deviceRemoved says it
-        capturePending_ = false;
-        lastProblem_ = tr("The fingerprint scanner reported a failure: %1").arg(e.message());
-        setScannerStatus(DeviceStatus::Failed);
-        emit problem(lastProblem_);
-    });
-    connect(scanner_.get(), &devices::Device::feedbackChanged, this, [this](devices::TravelerFeedback f) {
-        if (activity_ != Activity::Fingerprints)
-            return;
-        const auto a = adviceFrom(f);
-        emit deviceAdvice(a.value_or(Advice::PlaceFinger), a.has_value());
-    });
+    connect(scanner_.get(), &devices::Device::captureCompleted, this,
+            &CaptureSession::onCaptureCompleted);
+    connect(scanner_.get(), &devices::Device::captureFailed, this,
+            &CaptureSession::onCaptureFailed);
+    connect(scanner_.get(), &devices::Device::errorOccurred, this,
+            [this](const devices::DeviceError& e) {
+                if (e.code() == devices::DeviceErrorCode::Removed)
+                    return; // deviceRemoved says it
+                capturePending_ = false;
+                lastProblem_ =
+                    tr("The fingerprint scanner reported a failure: %1").arg(e.message());
+                setScannerStatus(DeviceStatus::Failed);
+                emit problem(lastProblem_);
+            });
+    connect(scanner_.get(), &devices::Device::feedbackChanged, this,
+            [this](devices::TravelerFeedback f) {
+                if (activity_ != Activity::Fingerprints)
+                    return;
+                const auto a = adviceFrom(f);
+                emit deviceAdvice(a.value_or(Advice::PlaceFinger), a.has_value());
+            });
     setScannerStatus(DeviceStatus::Ready);
     if (workflow_)
         workflow_->setFingerPlan(planForScanner());
@@ -156,22 +173,25 @@ bool CaptureSession::acquireCamera() {
     }
     if (workflow_)
         cameraId_ = info->id;
-    connect(camera_.get(), &devices::Device::captureCompleted, this, &CaptureSession::onCaptureCompleted);
+    connect(camera_.get(), &devices::Device::captureCompleted, this,
+            &CaptureSession::onCaptureCompleted);
     connect(camera_.get(), &devices::Device::captureFailed, this, &CaptureSession::onCaptureFailed);
-    connect(camera_.get(), &devices::Device::errorOccurred, this, [this](const devices::DeviceError& e) {
-        if (e.code() == devices::DeviceErrorCode::Removed)
-            return;
-        capturePending_ = false;
-        lastProblem_ = tr("The iris camera reported a failure: %1").arg(e.message());
-        setIrisStatus(DeviceStatus::Failed);
-        emit problem(lastProblem_);
-    });
-    connect(camera_.get(), &devices::Device::feedbackChanged, this, [this](devices::TravelerFeedback f) {
-        if (activity_ != Activity::Irises)
-            return;
-        const auto a = adviceFrom(f);
-        emit deviceAdvice(a.value_or(Advice::LookAtCamera), a.has_value());
-    });
+    connect(camera_.get(), &devices::Device::errorOccurred, this,
+            [this](const devices::DeviceError& e) {
+                if (e.code() == devices::DeviceErrorCode::Removed)
+                    return;
+                capturePending_ = false;
+                lastProblem_ = tr("The iris camera reported a failure: %1").arg(e.message());
+                setIrisStatus(DeviceStatus::Failed);
+                emit problem(lastProblem_);
+            });
+    connect(camera_.get(), &devices::Device::feedbackChanged, this,
+            [this](devices::TravelerFeedback f) {
+                if (activity_ != Activity::Irises)
+                    return;
+                const auto a = adviceFrom(f);
+                emit deviceAdvice(a.value_or(Advice::LookAtCamera), a.has_value());
+            });
     setIrisStatus(DeviceStatus::Ready);
     return true;
 }
@@ -213,8 +233,9 @@ void CaptureSession::deviceRemoved(const QString& id) {
             scannerId_.clear();
             acquireScanner();
         } else {
-            lastProblem_ = tr("The fingerprint scanner was disconnected. Every finger captured so far is "
-                              "kept. Plug the scanner in again to continue.");
+            lastProblem_ =
+                tr("The fingerprint scanner was disconnected. Every finger captured so far is "
+                   "kept. Plug the scanner in again to continue.");
             emit problem(lastProblem_);
         }
     }
@@ -224,8 +245,9 @@ void CaptureSession::deviceRemoved(const QString& id) {
             cameraId_.clear();
             acquireCamera();
         } else {
-            lastProblem_ = tr("The iris camera was disconnected. Every eye captured so far is kept. Plug "
-                              "the camera in again to continue.");
+            lastProblem_ =
+                tr("The iris camera was disconnected. Every eye captured so far is kept. Plug "
+                   "the camera in again to continue.");
             emit problem(lastProblem_);
         }
     }
@@ -379,21 +401,27 @@ void CaptureSession::beginIris() {
     emit autoCaptureProgress(0, policy_.settings().framesHeld, autoArmed_);
 }
 
-void CaptureSession::setPreviewFit(int width, int height) { pump_->setFit(cv::Size(width, height)); }
+void CaptureSession::setPreviewFit(int width, int height) {
+    pump_->setFit(cv::Size(width, height));
+}
 
 // ---- capture -----------------------------------------------------------------------------------
 
-void CaptureSession::captureNow() { requestCapture(false); }
+void CaptureSession::captureNow() {
+    requestCapture(false);
+}
 
 void CaptureSession::retry() {
     if (!workflow_)
         return;
-    if (activity_ == Activity::Fingerprints && (scannerStatus_ == DeviceStatus::Failed || activeImpression_ < 0)) {
+    if (activity_ == Activity::Fingerprints &&
+        (scannerStatus_ == DeviceStatus::Failed || activeImpression_ < 0)) {
         beginFingerprints(); // stop() and a new preview reopen a device in Error
         autoArmed_ = true;
         return;
     }
-    if (activity_ == Activity::Irises && (irisStatus_ == DeviceStatus::Failed || activeEye_ == IrisSide::Undefined)) {
+    if (activity_ == Activity::Irises &&
+        (irisStatus_ == DeviceStatus::Failed || activeEye_ == IrisSide::Undefined)) {
         beginIris();
         autoArmed_ = true;
         return;
@@ -457,7 +485,8 @@ void CaptureSession::onCaptureCompleted(const devices::Frame& frame) {
     if (!capturePending_ || !workflow_)
         return;
     if (sender() == scanner_.get() && activeImpression_ >= 0) {
-        worker_->processFingers(frame, workflow_->fingerPlan().at(activeImpression_), activePresented_, watch_);
+        worker_->processFingers(frame, workflow_->fingerPlan().at(activeImpression_),
+                                activePresented_, watch_);
         setScannerStatus(DeviceStatus::Processing);
     } else if (sender() == camera_.get() && activeEye_ != IrisSide::Undefined) {
         worker_->processIris(frame, activeEye_, watch_);
@@ -482,8 +511,10 @@ void CaptureSession::onCaptureFailed(const devices::DeviceError& error) {
 
 void CaptureSession::onFingerProcessed(const FingerCaptureOutcome& outcome) {
     capturePending_ = false;
-    setScannerStatus(scanner_ ? (activity_ == Activity::Fingerprints ? DeviceStatus::Previewing : DeviceStatus::Ready)
-                              : (scannerId_.isEmpty() ? DeviceStatus::Absent : DeviceStatus::Removed));
+    setScannerStatus(
+        scanner_
+            ? (activity_ == Activity::Fingerprints ? DeviceStatus::Previewing : DeviceStatus::Ready)
+            : (scannerId_.isEmpty() ? DeviceStatus::Absent : DeviceStatus::Removed));
     if (!workflow_)
         return;
     if (!outcome.error.isEmpty()) {
@@ -519,8 +550,9 @@ void CaptureSession::onFingerProcessed(const FingerCaptureOutcome& outcome) {
 
 void CaptureSession::onIrisProcessed(const IrisCaptureOutcome& outcome) {
     capturePending_ = false;
-    setIrisStatus(camera_ ? (activity_ == Activity::Irises ? DeviceStatus::Previewing : DeviceStatus::Ready)
-                          : (cameraId_.isEmpty() ? DeviceStatus::Absent : DeviceStatus::Removed));
+    setIrisStatus(
+        camera_ ? (activity_ == Activity::Irises ? DeviceStatus::Previewing : DeviceStatus::Ready)
+                : (cameraId_.isEmpty() ? DeviceStatus::Absent : DeviceStatus::Removed));
     if (!workflow_)
         return;
     if (!outcome.capture) {
@@ -557,7 +589,11 @@ void CaptureSession::runDuplicateCheck() {
             return;
         w->setWarnings(CaptureWarning::Kind::SameFingerTwice, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([check = duplicates_, fingers] { return check->check(fingers); }));
+    // On its own low-priority thread: a check that takes a second never competes with the UI.
+    watcher->setFuture(QtConcurrent::run(&backgroundPool_, [check = duplicates_, fingers] {
+        lowerCurrentThreadPriority(10);
+        return check->check(fingers);
+    }));
 }
 
 } // namespace umbral::enrollment

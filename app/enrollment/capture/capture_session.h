@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QThreadPool>
 #include <memory>
 #include <optional>
 
@@ -45,8 +46,8 @@ public:
         Failed      ///< the device reported a failure (see lastProblem())
     };
 
-    CaptureSession(devices::DeviceManager& devices, EnrollmentSettings settings, SlapSegmenter segmenter,
-                   QObject* parent = nullptr);
+    CaptureSession(devices::DeviceManager& devices, EnrollmentSettings settings,
+                   SlapSegmenter segmenter, QObject* parent = nullptr);
     ~CaptureSession() override;
 
     /// The plan the scanner the session would use now supports (single fingers when this build
@@ -148,6 +149,7 @@ private:
     bool captureAutomatic_ = false;
     QString lastProblem_;
     quint64 duplicateRun_ = 0;
+    QThreadPool backgroundPool_; ///< the duplicate-finger check (one thread, low priority)
 };
 
 } // namespace umbral::enrollment

@@ -13,11 +13,13 @@ namespace umbral::enrollment {
 struct DuplicateFingerCheck::Cache {
     mutable std::mutex mutex;
     // slot key -> (image hash, template)
-    std::map<QString, std::pair<size_t, std::shared_ptr<biometrics::FingerMatchTemplate>>> templates;
+    std::map<QString, std::pair<size_t, std::shared_ptr<biometrics::FingerMatchTemplate>>>
+        templates;
     std::map<std::pair<QString, QString>, double> scores;
 };
 
-DuplicateFingerCheck::DuplicateFingerCheck(double minScore) : minScore_(minScore), cache_(std::make_unique<Cache>()) {}
+DuplicateFingerCheck::DuplicateFingerCheck(double minScore)
+    : minScore_(minScore), cache_(std::make_unique<Cache>()) {}
 DuplicateFingerCheck::~DuplicateFingerCheck() = default;
 
 namespace {
@@ -40,7 +42,8 @@ std::shared_ptr<biometrics::FingerMatchTemplate> makeTemplate(const Capture& c) 
 std::vector<CaptureWarning> DuplicateFingerCheck::check(const std::vector<Capture>& captures) {
     std::vector<std::pair<QString, std::shared_ptr<biometrics::FingerMatchTemplate>>> prints;
     for (const Capture& c : captures) {
-        if (c.modality != Modality::Finger || !isSingleFinger(c.finger) || c.isException() || c.image.isEmpty())
+        if (c.modality != Modality::Finger || !isSingleFinger(c.finger) || c.isException() ||
+            c.image.isEmpty())
             continue;
         const QString key = c.slotKey();
         const size_t hash = qHash(c.image);
@@ -62,13 +65,15 @@ std::vector<CaptureWarning> DuplicateFingerCheck::check(const std::vector<Captur
     std::vector<CaptureWarning> warnings;
     for (std::size_t i = 0; i < prints.size(); ++i)
         for (std::size_t j = i + 1; j < prints.size(); ++j) {
-            const double score = biometrics::compareFingers(*prints[i].second, *prints[j].second).score;
+            const double score =
+                biometrics::compareFingers(*prints[i].second, *prints[j].second).score;
             {
                 std::lock_guard lock(cache_->mutex);
                 cache_->scores[{prints[i].first, prints[j].first}] = score;
             }
             if (score >= minScore_)
-                warnings.push_back({CaptureWarning::Kind::SameFingerTwice, {prints[i].first, prints[j].first}});
+                warnings.push_back(
+                    {CaptureWarning::Kind::SameFingerTwice, {prints[i].first, prints[j].first}});
         }
     return warnings;
 }

@@ -14,7 +14,8 @@ namespace umbral::enrollment {
 namespace {
 
 double msSince(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 
 std::vector<Advice> advices(const std::vector<biometrics::CaptureAdvice>& in) {
@@ -30,13 +31,16 @@ bool contains(const std::vector<FingerPosition>& v, FingerPosition f) {
 
 // Which fingertip of a slap reading is `finger`: by the position the segmenter told; when it
 // could not tell, by order (left to right, as the plan lists the slap's fingers).
-const SlapReading::Fingertip* fingertipFor(const SlapReading& reading, const PlannedImpression& impression,
-                                           const std::vector<FingerPosition>& presented, FingerPosition finger) {
+const SlapReading::Fingertip* fingertipFor(const SlapReading& reading,
+                                           const PlannedImpression& impression,
+                                           const std::vector<FingerPosition>& presented,
+                                           FingerPosition finger) {
     for (const auto& t : reading.fingertips)
         if (t.finger == finger)
             return &t;
-    const bool anyKnown = std::any_of(reading.fingertips.begin(), reading.fingertips.end(),
-                                      [](const auto& t) { return t.finger != FingerPosition::Unknown; });
+    const bool anyKnown =
+        std::any_of(reading.fingertips.begin(), reading.fingertips.end(),
+                    [](const auto& t) { return t.finger != FingerPosition::Unknown; });
     if (anyKnown || reading.fingertips.size() != presented.size())
         return nullptr;
     std::size_t k = 0;
@@ -66,8 +70,10 @@ FrameScores FingerFrameQuality::scores() const {
     return s;
 }
 
-FingerFrameQuality scoreFingerFrame(const devices::Frame& frame, const PlannedImpression& impression,
-                                    const std::vector<FingerPosition>& presented, const SlapSegmenter& segmenter) {
+FingerFrameQuality scoreFingerFrame(const devices::Frame& frame,
+                                    const PlannedImpression& impression,
+                                    const std::vector<FingerPosition>& presented,
+                                    const SlapSegmenter& segmenter) {
     const auto start = std::chrono::steady_clock::now();
     FingerFrameQuality q;
     q.frame = frame;
@@ -100,8 +106,9 @@ FingerFrameQuality scoreFingerFrame(const devices::Frame& frame, const PlannedIm
                     boxes.push_back(tip->box);
                 }
             }
-            const auto scored = boxes.empty() ? std::vector<biometrics::PreviewFingerQuality>{}
-                                              : biometrics::scorePreviewFrame(frame.image, ppi, boxes);
+            const auto scored = boxes.empty()
+                                    ? std::vector<biometrics::PreviewFingerQuality>{}
+                                    : biometrics::scorePreviewFrame(frame.image, ppi, boxes);
             for (FingerPosition f : impression.fingers) {
                 if (!contains(presented, f))
                     continue;
@@ -130,14 +137,17 @@ FingerFrameQuality scoreFingerFrame(const devices::Frame& frame, const PlannedIm
     return q;
 }
 
-FingerCaptureOutcome processFingerCapture(const devices::Frame& frame, const PlannedImpression& impression,
+FingerCaptureOutcome processFingerCapture(const devices::Frame& frame,
+                                          const PlannedImpression& impression,
                                           const std::vector<FingerPosition>& presented,
                                           const SlapSegmenter& segmenter) {
     FingerCaptureOutcome out;
     out.impression = impression.impression;
     const double ppi = frame.ppi > 0 ? frame.ppi : 500;
-    const QDateTime at = frame.capturedAtUtc.isValid() ? frame.capturedAtUtc : QDateTime::currentDateTimeUtc();
-    auto makeCapture = [&](FingerPosition position, const cv::Mat& image, int ppiOfImage, int quality) {
+    const QDateTime at =
+        frame.capturedAtUtc.isValid() ? frame.capturedAtUtc : QDateTime::currentDateTimeUtc();
+    auto makeCapture = [&](FingerPosition position, const cv::Mat& image, int ppiOfImage,
+                           int quality) {
         Capture c;
         c.modality = Modality::Finger;
         c.finger = position;
@@ -160,7 +170,8 @@ FingerCaptureOutcome processFingerCapture(const devices::Frame& frame, const Pla
     try {
         if (!impression.isSlap()) {
             if (contains(presented, impression.impression))
-                out.captures.push_back(makeCapture(impression.impression, frame.image, int(ppi), assess(frame.image, ppi)));
+                out.captures.push_back(makeCapture(impression.impression, frame.image, int(ppi),
+                                                   assess(frame.image, ppi)));
             return out;
         }
         if (!segmenter) {
@@ -215,8 +226,9 @@ IrisFrameQuality scoreIrisFrame(const devices::Frame& frame, IrisSide eye) {
             segmentation = biometrics::segmentIris(frame.image);
         } catch (const biometrics::IrisSegmentationError&) {
         }
-        const biometrics::IrisQualityReport r = segmentation ? biometrics::assessIrisQuality(frame.image, *segmentation)
-                                                             : biometrics::assessIrisQuality(frame.image);
+        const biometrics::IrisQualityReport r =
+            segmentation ? biometrics::assessIrisQuality(frame.image, *segmentation)
+                         : biometrics::assessIrisQuality(frame.image);
         q.assessed = r.assessed;
         q.score = r.assessed ? r.overallScore : 0;
         q.acceptable = r.assessed && r.acceptable;
@@ -261,7 +273,8 @@ IrisCaptureOutcome processIrisCapture(const devices::Frame& frame, IrisSide eye)
     c.ppi = 0;
     c.quality = out.quality.score;
     c.deviceId = frame.deviceId;
-    c.capturedAt = frame.capturedAtUtc.isValid() ? frame.capturedAtUtc : QDateTime::currentDateTimeUtc();
+    c.capturedAt =
+        frame.capturedAtUtc.isValid() ? frame.capturedAtUtc : QDateTime::currentDateTimeUtc();
     out.capture = std::move(c);
     return out;
 }

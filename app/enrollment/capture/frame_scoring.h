@@ -30,8 +30,8 @@ struct SlapReading {
 
 /// Finds the fingertips of a slap. An empty function means this build cannot segment slaps
 /// (the station then plans single fingers).
-using SlapSegmenter =
-    std::function<SlapReading(const cv::Mat& image, double ppi, FingerPosition slap, bool withCrops)>;
+using SlapSegmenter = std::function<SlapReading(const cv::Mat& image, double ppi,
+                                                FingerPosition slap, bool withCrops)>;
 
 /// The segmenter of umbral_finger_slap when it is built in, else an empty function.
 SlapSegmenter defaultSlapSegmenter();
@@ -39,15 +39,15 @@ SlapSegmenter defaultSlapSegmenter();
 /// The quality of one finger on a preview frame.
 struct FingerReading {
     FingerPosition finger = FingerPosition::Unknown;
-    cv::RotatedRect box;           ///< where it lies on the frame (frame pixels)
-    std::optional<int> score;      ///< NFIQ 2-compatible 0-100; nullopt when not seen
-    std::vector<Advice> advice;    ///< most important first; empty when good
+    cv::RotatedRect box;        ///< where it lies on the frame (frame pixels)
+    std::optional<int> score;   ///< NFIQ 2-compatible 0-100; nullopt when not seen
+    std::vector<Advice> advice; ///< most important first; empty when good
 };
 
 /// One scored fingerprint preview frame.
 struct FingerFrameQuality {
-    quint64 watch = 0;                 ///< which watch of the quality worker produced it
-    devices::Frame frame;              ///< the frame scored (pixels shared, not copied)
+    quint64 watch = 0;    ///< which watch of the quality worker produced it
+    devices::Frame frame; ///< the frame scored (pixels shared, not copied)
     FingerPosition impression = FingerPosition::Unknown;
     std::vector<FingerReading> fingers; ///< one per presented finger, in plan order
     bool handMatches = true;
@@ -59,22 +59,25 @@ struct FingerFrameQuality {
 
 /// Scores `frame` as a presentation of `impression` showing `presented` fingers (the others are
 /// exceptions). Never throws for what is on the glass.
-FingerFrameQuality scoreFingerFrame(const devices::Frame& frame, const PlannedImpression& impression,
-                                    const std::vector<FingerPosition>& presented, const SlapSegmenter& segmenter);
+FingerFrameQuality scoreFingerFrame(const devices::Frame& frame,
+                                    const PlannedImpression& impression,
+                                    const std::vector<FingerPosition>& presented,
+                                    const SlapSegmenter& segmenter);
 
 /// The captures a captured fingerprint frame yields.
 struct FingerCaptureOutcome {
     quint64 watch = 0;
     FingerPosition impression = FingerPosition::Unknown;
-    std::vector<Capture> captures;        ///< the slap image (slaps) and every finger found
-    std::vector<FingerPosition> missing;  ///< presented fingers the capture does not show
+    std::vector<Capture> captures;       ///< the slap image (slaps) and every finger found
+    std::vector<FingerPosition> missing; ///< presented fingers the capture does not show
     bool handMatches = true;
     QString error; ///< set when the frame could not be used at all
 };
 
 /// Full quality assessment of each finger (NFIQ 2-compatible unified score), PNG images: the
 /// slap image itself and an upright 500 ppi image per fingertip, or the single finger's image.
-FingerCaptureOutcome processFingerCapture(const devices::Frame& frame, const PlannedImpression& impression,
+FingerCaptureOutcome processFingerCapture(const devices::Frame& frame,
+                                          const PlannedImpression& impression,
                                           const std::vector<FingerPosition>& presented,
                                           const SlapSegmenter& segmenter);
 
@@ -92,9 +95,9 @@ struct IrisFrameQuality {
     quint64 watch = 0;
     devices::Frame frame;
     IrisSide eye = IrisSide::Undefined;
-    bool assessed = false;       ///< false: no eye to measure on the frame
-    int score = 0;               ///< overall 0-100 (0 when not assessed)
-    bool acceptable = false;     ///< every metric passes for enrollment
+    bool assessed = false;   ///< false: no eye to measure on the frame
+    int score = 0;           ///< overall 0-100 (0 when not assessed)
+    bool acceptable = false; ///< every metric passes for enrollment
     std::vector<Advice> advice;
     biometrics::IrisEllipse pupil;
     biometrics::IrisEllipse limbus;

@@ -15,9 +15,9 @@ namespace umbral::enrollment {
 /// it costs the UI thread almost nothing.
 struct PreviewImage {
     quint64 watch = 0;
-    cv::Mat image;       ///< CV_8UC1, at most the size asked for, aspect ratio kept
-    double scale = 1.0;  ///< image pixels per frame pixel (overlays in frame pixels scale by it)
-    cv::Size frameSize;  ///< the device frame's size
+    cv::Mat image;      ///< CV_8UC1, at most the size asked for, aspect ratio kept
+    double scale = 1.0; ///< image pixels per frame pixel (overlays in frame pixels scale by it)
+    cv::Size frameSize; ///< the device frame's size
     std::uint64_t sequence = 0;
     std::chrono::steady_clock::time_point frameTime; ///< when the device produced the frame
     QString deviceId;

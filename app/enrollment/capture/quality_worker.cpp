@@ -1,5 +1,7 @@
 #include "app/enrollment/capture/quality_worker.h"
 
+#include "app/enrollment/thread_priority.h"
+
 namespace umbral::enrollment {
 
 QualityWorker::QualityWorker(SlapSegmenter segmenter, QObject* parent)
@@ -44,7 +46,8 @@ void QualityWorker::setWatch(Watch watch) {
     wake_->condition.notify_all();
 }
 
-void QualityWorker::watchFingers(std::shared_ptr<devices::FrameMailbox> mailbox, PlannedImpression impression,
+void QualityWorker::watchFingers(std::shared_ptr<devices::FrameMailbox> mailbox,
+                                 PlannedImpression impression,
                                  std::vector<FingerPosition> presented, quint64 watch) {
     Watch w;
     w.mailbox = std::move(mailbox);
@@ -54,7 +57,8 @@ void QualityWorker::watchFingers(std::shared_ptr<devices::FrameMailbox> mailbox,
     setWatch(std::move(w));
 }
 
-void QualityWorker::watchIris(std::shared_ptr<devices::FrameMailbox> mailbox, IrisSide eye, quint64 watch) {
+void QualityWorker::watchIris(std::shared_ptr<devices::FrameMailbox> mailbox, IrisSide eye,
+                              quint64 watch) {
     Watch w;
     w.mailbox = std::move(mailbox);
     w.iris = true;
@@ -63,7 +67,9 @@ void QualityWorker::watchIris(std::shared_ptr<devices::FrameMailbox> mailbox, Ir
     setWatch(std::move(w));
 }
 
-void QualityWorker::stopWatching() { setWatch({}); }
+void QualityWorker::stopWatching() {
+    setWatch({});
+}
 
 void QualityWorker::processFingers(devices::Frame frame, PlannedImpression impression,
                                    std::vector<FingerPosition> presented, quint64 watch) {
@@ -71,7 +77,8 @@ void QualityWorker::processFingers(devices::Frame frame, PlannedImpression impre
         std::lock_guard lock(wake_->mutex);
         jobs_.push_back([this, frame = std::move(frame), impression = std::move(impression),
                          presented = std::move(presented), watch] {
-            FingerCaptureOutcome out = processFingerCapture(frame, impression, presented, segmenter_);
+            FingerCaptureOutcome out =
+                processFingerCapture(frame, impression, presented, segmenter_);
             out.watch = watch;
             emit fingerCaptureProcessed(out);
         });
@@ -97,6 +104,7 @@ quint64 QualityWorker::framesScored() const {
 }
 
 void QualityWorker::run() {
+    lowerCurrentThreadPriority(2); // the UI thread first when both cores are busy
     std::unique_lock lock(wake_->mutex);
     while (!abort_) {
         wake_->condition.wait(lock, [this] {
@@ -123,7 +131,8 @@ void QualityWorker::run() {
                 q.watch = watch.id;
                 emit irisFrameScored(q);
             } else {
-                FingerFrameQuality q = scoreFingerFrame(*frame, watch.impression, watch.presented, segmenter_);
+                FingerFrameQuality q =
+                    scoreFingerFrame(*frame, watch.impression, watch.presented, segmenter_);
                 q.watch = watch.id;
                 emit fingerFrameScored(q);
             }

@@ -33,8 +33,8 @@ public:
     void watchIris(std::shared_ptr<devices::FrameMailbox> mailbox, IrisSide eye, quint64 watch);
     void stopWatching();
 
-    void processFingers(devices::Frame frame, PlannedImpression impression, std::vector<FingerPosition> presented,
-                        quint64 watch);
+    void processFingers(devices::Frame frame, PlannedImpression impression,
+                        std::vector<FingerPosition> presented, quint64 watch);
     void processIris(devices::Frame frame, IrisSide eye, quint64 watch);
 
     /// Frames scored since start (for the benchmark).

@@ -1,5 +1,5 @@
-// The slap segmenter of this build: umbral_finger_slap when CMake found it (UMBRAL_HAVE_FINGER_SLAP),
-// otherwise none, and the station plans single fingers.
+// The slap segmenter of this build: umbral_finger_slap when CMake found it
+// (UMBRAL_HAVE_FINGER_SLAP), otherwise none, and the station plans single fingers.
 #include "app/enrollment/capture/frame_scoring.h"
 
 #ifdef UMBRAL_HAVE_FINGER_SLAP
@@ -23,7 +23,7 @@ SlapSegmenter defaultSlapSegmenter() {
         r.handMatches = s.handMatchesStatedKind;
         for (const auto& f : s.fingers)
             r.fingertips.push_back({f.position >= 1 && f.position <= 10 ? FingerPosition(f.position)
-                                                                         : FingerPosition::Unknown,
+                                                                        : FingerPosition::Unknown,
                                     f.box, f.crop});
         return r;
     };

@@ -9,7 +9,8 @@ namespace umbral::enrollment {
 namespace {
 
 QString mrzName(const QString& name) {
-    return QString::fromStdString(screening::transliterateToMrz(name)).replace(QLatin1Char('<'), QLatin1Char(' '));
+    return QString::fromStdString(screening::transliterateToMrz(name))
+        .replace(QLatin1Char('<'), QLatin1Char(' '));
 }
 
 // Listed identity `index` of the demo watchlist, as the traveler's own passport shows it.
@@ -35,8 +36,10 @@ const std::vector<DemoTraveler>& demoTravelers() {
     // Not listed: seeds far from the demo watchlist's (1001 upwards), names no listed person
     // carries. Listed: the first two identities of the demo watchlist package.
     static const std::vector<DemoTraveler> travelers{
-        {"lindqvist", 3001, "LINDQVIST", "ELSA MARIA", "F", "UTO", "850412", "UT4481207", "310911", false},
-        {"baptiste", 3002, "BAPTISTE", "JEAN LUC", "M", "UTO", "920130", "UT5530981", "290305", false},
+        {"lindqvist", 3001, "LINDQVIST", "ELSA MARIA", "F", "UTO", "850412", "UT4481207", "310911",
+         false},
+        {"baptiste", 3002, "BAPTISTE", "JEAN LUC", "M", "UTO", "920130", "UT5530981", "290305",
+         false},
         {"rahman", 3003, "RAHMAN", "NADIA", "X", "UTO", "010722", "UT6120034", "300117", false},
         {"esposito", 3004, "ESPOSITO", "LUCA", "M", "UTO", "671105", "UT3390442", "280830", false},
         listed(0, "listed-1"),

@@ -12,7 +12,8 @@ namespace umbral::enrollment {
 
 int prepareDemoWatchlist(const storage::StationPaths& paths, int identities,
                          const std::function<void(int, int)>& progress) {
-    screening::ScreeningSettings settings = screening::ScreeningSettings::load(paths.settingsFile());
+    screening::ScreeningSettings settings =
+        screening::ScreeningSettings::load(paths.settingsFile());
     if (!settings.demoMode) {
         settings.demoMode = true;
         settings.save(paths.settingsFile());

@@ -5,14 +5,17 @@
 
 namespace umbral::enrollment {
 
-WatchlistScreener::WatchlistScreener(QString settingsFile) : settingsFile_(std::move(settingsFile)) {}
+WatchlistScreener::WatchlistScreener(QString settingsFile)
+    : settingsFile_(std::move(settingsFile)) {}
 WatchlistScreener::~WatchlistScreener() = default;
 
-ScreeningOutcome WatchlistScreener::screen(storage::StationStore& store, const Actor& actor, const Encounter& encounter) {
+ScreeningOutcome WatchlistScreener::screen(storage::StationStore& store, const Actor& actor,
+                                           const Encounter& encounter) {
     // One service for the writer thread's lifetime: its engine (the watchlist in memory) is
     // built on first use and rebuilt only when an import changes the watchlist.
     if (!service_ || store_ != &store) {
-        service_ = std::make_unique<screening::ScreeningService>(store, screening::ScreeningSettings::load(settingsFile_));
+        service_ = std::make_unique<screening::ScreeningService>(
+            store, screening::ScreeningSettings::load(settingsFile_));
         store_ = &store;
     }
     ScreeningOutcome out;

@@ -5,7 +5,9 @@
 #include <QString>
 #include <memory>
 
-namespace umbral::screening { class ScreeningService; }
+namespace umbral::screening {
+class ScreeningService;
+}
 
 namespace umbral::enrollment {
 
@@ -19,7 +21,8 @@ public:
     /// `settingsFile`: umbral.conf, read for the [watchlist] and [screening] sections.
     explicit WatchlistScreener(QString settingsFile);
     ~WatchlistScreener() override;
-    ScreeningOutcome screen(storage::StationStore& store, const Actor& actor, const Encounter& encounter) override;
+    ScreeningOutcome screen(storage::StationStore& store, const Actor& actor,
+                            const Encounter& encounter) override;
 
 private:
     QString settingsFile_;

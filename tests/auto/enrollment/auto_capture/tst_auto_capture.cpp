@@ -58,28 +58,44 @@ private slots:
         QTest::addColumn<QString>("verdicts");
         QTest::addColumn<QString>("best");
 
-        QTest::newRow("single finger holds three frames")
-            << 40 << 3 << "20;45;50;48" << "WHHC" << ".**.";
-        QTest::newRow("a dip breaks the streak")
-            << 40 << 3 << "45;50;39;41;42;43" << "HHWHHC" << "**.***";
+        QTest::newRow("single finger holds three frames") << 40 << 3 << "20;45;50;48"
+                                                          << "WHHC"
+                                                          << ".**.";
+        QTest::newRow("a dip breaks the streak") << 40 << 3 << "45;50;39;41;42;43"
+                                                 << "HHWHHC"
+                                                 << "**.***";
         QTest::newRow("slap: the weakest finger decides")
-            << 40 << 2 << "60,70,35,80;60,70,41,80;60,70,45,80" << "WHC" << ".**";
+            << 40 << 2 << "60,70,35,80;60,70,41,80;60,70,45,80"
+            << "WHC"
+            << ".**";
         QTest::newRow("a finger missing from the frame breaks the streak")
-            << 40 << 2 << "60,60;60,-;60,60;61,61" << "HWHC" << "*.**";
-        QTest::newRow("equal frames: the first is kept")
-            << 40 << 3 << "50;50;50" << "HHC" << "*..";
-        QTest::newRow("exactly at the threshold counts")
-            << 40 << 2 << "40;40" << "HC" << "*.";
-        QTest::newRow("k = 1 captures the first good frame")
-            << 40 << 1 << "10;55" << "WC" << ".*";
+            << 40 << 2 << "60,60;60,-;60,60;61,61"
+            << "HWHC"
+            << "*.**";
+        QTest::newRow("equal frames: the first is kept") << 40 << 3 << "50;50;50"
+                                                         << "HHC"
+                                                         << "*..";
+        QTest::newRow("exactly at the threshold counts") << 40 << 2 << "40;40"
+                                                         << "HC"
+                                                         << "*.";
+        QTest::newRow("k = 1 captures the first good frame") << 40 << 1 << "10;55"
+                                                             << "WC"
+                                                             << ".*";
         QTest::newRow("after a capture: the hand must leave the glass")
-            << 40 << 2 << "50;50;50;50;;50;50" << "HCLLWHC" << "*....*.";
+            << 40 << 2 << "50;50;50;50;;50;50"
+            << "HCLLWHC"
+            << "*....*.";
         QTest::newRow("after a capture: a new placement landing re-arms")
-            << 40 << 2 << "50;50;55;12;30;50;50" << "HCLWWHC" << "*....*.";
+            << 40 << 2 << "50;50;55;12;30;50;50"
+            << "HCLWWHC"
+            << "*....*.";
         QTest::newRow("after a capture: one finger lifted re-arms")
-            << 40 << 2 << "50,50;50,50;50,50;-,50;50,50;50,50" << "HCLWHC" << "*...*.";
-        QTest::newRow("nothing expected never captures")
-            << 40 << 1 << ";;" << "WWW" << "...";
+            << 40 << 2 << "50,50;50,50;50,50;-,50;50,50;50,50"
+            << "HCLWHC"
+            << "*...*.";
+        QTest::newRow("nothing expected never captures") << 40 << 1 << ";;"
+                                                         << "WWW"
+                                                         << "...";
     }
     void sequences() {
         QFETCH(int, threshold);
@@ -114,7 +130,8 @@ private slots:
         AutoCapturePolicy policy({40, 1});
         QCOMPARE(policy.observe(frame(1, "50")).verdict, AutoCapturePolicy::Verdict::Capture);
         QVERIFY(!policy.isArmed());
-        QCOMPARE(policy.observe(frame(2, "50")).verdict, AutoCapturePolicy::Verdict::WaitingForLift);
+        QCOMPARE(policy.observe(frame(2, "50")).verdict,
+                 AutoCapturePolicy::Verdict::WaitingForLift);
         policy.restart(); // the officer asks for another attempt with the finger still down
         QVERIFY(policy.isArmed());
         QCOMPARE(policy.observe(frame(3, "50")).verdict, AutoCapturePolicy::Verdict::Capture);
@@ -127,7 +144,8 @@ private slots:
         QCOMPARE(policy.held(), 2);
         policy.requireLift(); // a manual capture was taken
         QCOMPARE(policy.held(), 0);
-        QCOMPARE(policy.observe(frame(3, "50")).verdict, AutoCapturePolicy::Verdict::WaitingForLift);
+        QCOMPARE(policy.observe(frame(3, "50")).verdict,
+                 AutoCapturePolicy::Verdict::WaitingForLift);
     }
 
     void framesHeldIsAtLeastOne() {

@@ -25,9 +25,10 @@ private slots:
             << true << true << true << "4-4-2 slaps" << QList<int>{13, 14, 15};
         QTest::newRow("slap scanner without two-thumb mode")
             << false << true << false << "4-4-1-1" << QList<int>{13, 14, 1, 6};
-        QTest::newRow("single-finger scanner")
-            << true << false << false << "10 single fingers" << QList<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        QTest::newRow("no scanner able to capture") << false << false << false << "no fingerprint capture" << QList<int>{};
+        QTest::newRow("single-finger scanner") << true << false << false << "10 single fingers"
+                                               << QList<int>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        QTest::newRow("no scanner able to capture")
+            << false << false << false << "no fingerprint capture" << QList<int>{};
     }
     void planFollowsScanner() {
         QFETCH(bool, single);
@@ -69,12 +70,14 @@ private slots:
         const CapturePlan plan = CapturePlan::forScanner({false, true, true});
         // As the traveler's hands lie on the glass: right index..little, left little..index,
         // left thumb then right thumb.
-        QCOMPARE(plan.at(0).fingers, (std::vector<FingerPosition>{FingerPosition::RightIndex, FingerPosition::RightMiddle,
-                                                                  FingerPosition::RightRing, FingerPosition::RightLittle}));
-        QCOMPARE(plan.at(1).fingers, (std::vector<FingerPosition>{FingerPosition::LeftLittle, FingerPosition::LeftRing,
-                                                                  FingerPosition::LeftMiddle, FingerPosition::LeftIndex}));
-        QCOMPARE(plan.at(2).fingers,
-                 (std::vector<FingerPosition>{FingerPosition::LeftThumb, FingerPosition::RightThumb}));
+        QCOMPARE(plan.at(0).fingers, (std::vector<FingerPosition>{
+                                         FingerPosition::RightIndex, FingerPosition::RightMiddle,
+                                         FingerPosition::RightRing, FingerPosition::RightLittle}));
+        QCOMPARE(plan.at(1).fingers, (std::vector<FingerPosition>{
+                                         FingerPosition::LeftLittle, FingerPosition::LeftRing,
+                                         FingerPosition::LeftMiddle, FingerPosition::LeftIndex}));
+        QCOMPARE(plan.at(2).fingers, (std::vector<FingerPosition>{FingerPosition::LeftThumb,
+                                                                  FingerPosition::RightThumb}));
     }
 
     void unknownFingerHasNoImpression() {

@@ -61,7 +61,8 @@ class TestCaptureSession : public QObject {
             backend->script()->present({.identitySeed = 1234});
             manager.addBackend(std::move(b));
             manager.start();
-            session = std::make_unique<CaptureSession>(manager, EnrollmentSettings{}, defaultSlapSegmenter());
+            session = std::make_unique<CaptureSession>(manager, EnrollmentSettings{},
+                                                       defaultSlapSegmenter());
             workflow = std::make_unique<EncounterWorkflow>(session->planForScanner());
             workflow->setMrz(kTd3, QDate(2026, 11, 28));
             session->attach(workflow.get());
@@ -119,7 +120,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(capturedFingers(*s.workflow) >= 3, 60000);
         QSignalSpy problems(s.session.get(), &CaptureSession::problem);
         s.backend->unplug(QStringLiteral("sim:finger"));
-        QTRY_COMPARE_WITH_TIMEOUT(s.session->scannerStatus(), CaptureSession::DeviceStatus::Removed, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(s.session->scannerStatus(), CaptureSession::DeviceStatus::Removed,
+                                  10000);
         QVERIFY(!problems.isEmpty());
         QVERIFY(problems.last().at(0).toString().contains("disconnected"));
         const int before = capturedFingers(*s.workflow);
@@ -128,7 +130,8 @@ private slots:
         QTest::qWait(300);
         QCOMPARE(capturedFingers(*s.workflow), before);
         s.backend->plug(QStringLiteral("sim:finger"));
-        QTRY_COMPARE_WITH_TIMEOUT(s.session->scannerStatus(), CaptureSession::DeviceStatus::Previewing, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(s.session->scannerStatus(),
+                                  CaptureSession::DeviceStatus::Previewing, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(s.workflow->fingerprintsComplete(), 120000);
         QCOMPARE(s.session->scannerInfo()->id, QStringLiteral("sim:finger"));
     }
@@ -137,7 +140,8 @@ private slots:
         Station s;
         s.workflow->next();
         // The right thumb is bandaged: the plan skips it.
-        s.workflow->setException(slotKey(FingerPosition::RightThumb), CaptureException::Bandaged, "bandaged thumb");
+        s.workflow->setException(slotKey(FingerPosition::RightThumb), CaptureException::Bandaged,
+                                 "bandaged thumb");
         QCOMPARE(s.workflow->currentImpression(), 1);
         s.session->setActivity(CaptureSession::Activity::Fingerprints);
         QSignalSpy stored(s.session.get(), &CaptureSession::captureStored);

@@ -13,8 +13,8 @@ using namespace umbral::enrollment;
 
 namespace {
 
-Capture print(const devices::FingerprintSynthesizer& synthesizer, std::uint64_t person, FingerPosition shown,
-              FingerPosition slot, std::uint64_t impression) {
+Capture print(const devices::FingerprintSynthesizer& synthesizer, std::uint64_t person,
+              FingerPosition shown, FingerPosition slot, std::uint64_t impression) {
     devices::CaptureRequest r;
     r.identitySeed = person;
     r.position = devices::FrictionRidgePosition(int(shown));
@@ -44,7 +44,8 @@ private slots:
             fingers.push_back(print(synthesizer_, 5150, f, f, 11 + int(f)));
         DuplicateFingerCheck check;
         const auto warnings = check.check(fingers);
-        QVERIFY2(warnings.empty(), qPrintable(warnings.empty() ? QString() : warnings.front().slotKeys.join(" & ")));
+        QVERIFY2(warnings.empty(),
+                 qPrintable(warnings.empty() ? QString() : warnings.front().slotKeys.join(" & ")));
         // Every pair was compared, and the highest score stays well under the threshold.
         double highest = 0;
         for (std::size_t i = 0; i < fingers.size(); ++i)
@@ -61,26 +62,31 @@ private slots:
         for (FingerPosition f : allSingleFingers())
             fingers.push_back(print(synthesizer_, 5150, f, f, 11 + int(f)));
         // The traveler put the right index down again when the right middle was asked for.
-        fingers[2] = print(synthesizer_, 5150, FingerPosition::RightIndex, FingerPosition::RightMiddle, 999);
+        fingers[2] =
+            print(synthesizer_, 5150, FingerPosition::RightIndex, FingerPosition::RightMiddle, 999);
         DuplicateFingerCheck check;
         const auto warnings = check.check(fingers);
         QCOMPARE(warnings.size(), std::size_t(1));
         QCOMPARE(warnings[0].kind, CaptureWarning::Kind::SameFingerTwice);
-        QCOMPARE(warnings[0].slotKeys,
-                 (QStringList{slotKey(FingerPosition::RightIndex), slotKey(FingerPosition::RightMiddle)}));
+        QCOMPARE(warnings[0].slotKeys, (QStringList{slotKey(FingerPosition::RightIndex),
+                                                    slotKey(FingerPosition::RightMiddle)}));
         // Recaptured properly, the warning goes.
-        fingers[2] = print(synthesizer_, 5150, FingerPosition::RightMiddle, FingerPosition::RightMiddle, 1000);
+        fingers[2] = print(synthesizer_, 5150, FingerPosition::RightMiddle,
+                           FingerPosition::RightMiddle, 1000);
         QVERIFY(check.check(fingers).empty());
     }
 
     void exceptionsAndSlapsAreLeftOut() {
         std::vector<Capture> fingers;
-        fingers.push_back(print(synthesizer_, 77, FingerPosition::LeftIndex, FingerPosition::LeftIndex, 1));
-        Capture exception = print(synthesizer_, 77, FingerPosition::LeftIndex, FingerPosition::LeftMiddle, 2);
+        fingers.push_back(
+            print(synthesizer_, 77, FingerPosition::LeftIndex, FingerPosition::LeftIndex, 1));
+        Capture exception =
+            print(synthesizer_, 77, FingerPosition::LeftIndex, FingerPosition::LeftMiddle, 2);
         exception.exception = CaptureException::Bandaged;
         exception.exceptionReason = "bandage";
         fingers.push_back(exception);
-        Capture slap = print(synthesizer_, 77, FingerPosition::LeftIndex, FingerPosition::PlainLeftFour, 3);
+        Capture slap =
+            print(synthesizer_, 77, FingerPosition::LeftIndex, FingerPosition::PlainLeftFour, 3);
         fingers.push_back(slap);
         QVERIFY(DuplicateFingerCheck().check(fingers).empty());
     }

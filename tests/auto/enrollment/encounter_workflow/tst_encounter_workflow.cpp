@@ -61,8 +61,12 @@ std::vector<Capture> presentation(const EncounterWorkflow& w, int index, int qua
     return out;
 }
 
-CapturePlan slapPlan() { return CapturePlan::forScanner({false, true, true}); }
-CapturePlan singlePlan() { return CapturePlan::forScanner({true, false, false}); }
+CapturePlan slapPlan() {
+    return CapturePlan::forScanner({false, true, true});
+}
+CapturePlan singlePlan() {
+    return CapturePlan::forScanner({true, false, false});
+}
 
 void captureEverything(EncounterWorkflow& w, int quality = 60) {
     for (int i = 0; i < w.fingerPlan().size(); ++i)
@@ -109,11 +113,14 @@ private slots:
         QTest::addColumn<int>("state");
         QTest::addColumn<bool>("completeWithoutConfirmation");
         QTest::addColumn<QString>("finding");
-        QTest::newRow("clean zone") << kCleanTd3 << int(DocumentEntry::MrzState::Clean) << true << "expired";
-        QTest::newRow("wrong check digit") << kWrongCheckDigitTd3 << int(DocumentEntry::MrzState::Damaged) << false
-                                           << "document number check digit is wrong (line 2, position 10): 5 is "
-                                              "printed, the data gives 6";
-        QTest::newRow("half a zone") << kCleanTd3.left(50) << int(DocumentEntry::MrzState::Incomplete) << false << "";
+        QTest::newRow("clean zone")
+            << kCleanTd3 << int(DocumentEntry::MrzState::Clean) << true << "expired";
+        QTest::newRow("wrong check digit")
+            << kWrongCheckDigitTd3 << int(DocumentEntry::MrzState::Damaged) << false
+            << "document number check digit is wrong (line 2, position 10): 5 is "
+               "printed, the data gives 6";
+        QTest::newRow("half a zone")
+            << kCleanTd3.left(50) << int(DocumentEntry::MrzState::Incomplete) << false << "";
         QTest::newRow("no zone") << "" << int(DocumentEntry::MrzState::Empty) << false << "";
     }
     void documentStates() {
@@ -127,7 +134,8 @@ private slots:
         QCOMPARE(w.document().isComplete(), completeWithoutConfirmation);
         QCOMPARE(w.canEnter(EncounterStep::Fingerprints), completeWithoutConfirmation);
         if (!finding.isEmpty())
-            QVERIFY2(w.document().findings().join(" | ").contains(finding), qPrintable(w.document().findings().join(" | ")));
+            QVERIFY2(w.document().findings().join(" | ").contains(finding),
+                     qPrintable(w.document().findings().join(" | ")));
         if (state == int(DocumentEntry::MrzState::Damaged)) {
             // The form is filled from the zone as printed; the officer confirms the data page.
             QCOMPARE(w.document().traveler().document.number, QStringLiteral("L898902C3"));
@@ -181,10 +189,13 @@ private slots:
     void retriesKeepTheBest() {
         EncounterWorkflow w(singlePlan());
         const QString slot = slotKey(FingerPosition::RightThumb);
-        QCOMPARE(w.offerFingerprints({fingerCapture(FingerPosition::RightThumb, 30)}), std::vector<QString>{slot});
-        QCOMPARE(w.offerFingerprints({fingerCapture(FingerPosition::RightThumb, 55)}), std::vector<QString>{slot});
+        QCOMPARE(w.offerFingerprints({fingerCapture(FingerPosition::RightThumb, 30)}),
+                 std::vector<QString>{slot});
+        QCOMPARE(w.offerFingerprints({fingerCapture(FingerPosition::RightThumb, 55)}),
+                 std::vector<QString>{slot});
         QVERIFY(w.offerFingerprints({fingerCapture(FingerPosition::RightThumb, 40)}).empty());
-        QVERIFY(w.offerFingerprints({fingerCapture(FingerPosition::RightThumb, 55)}).empty()); // a tie keeps the first
+        QVERIFY(w.offerFingerprints({fingerCapture(FingerPosition::RightThumb, 55)})
+                    .empty()); // a tie keeps the first
         const CaptureSlot& s = w.captures().slot(slot);
         QCOMPARE(s.attempts, 4);
         QCOMPARE(s.best->quality, 55);
@@ -204,19 +215,24 @@ private slots:
         QTest::addColumn<int>("exception");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<bool>("accepted");
-        QTest::newRow("amputated with reason") << slotKey(FingerPosition::LeftRing) << int(CaptureException::Amputated)
-                                               << "amputated at the second joint" << true;
-        QTest::newRow("bandaged with reason") << slotKey(FingerPosition::RightIndex) << int(CaptureException::Bandaged)
-                                              << "cast on the right hand" << true;
-        QTest::newRow("unable with reason") << slotKey(IrisSide::Left) << int(CaptureException::UnableToPrint)
-                                            << "eye patch after surgery" << true;
-        QTest::newRow("no reason") << slotKey(FingerPosition::LeftRing) << int(CaptureException::Amputated) << "" << false;
-        QTest::newRow("blank reason") << slotKey(FingerPosition::LeftRing) << int(CaptureException::Bandaged) << "   "
-                                      << false;
-        QTest::newRow("no exception chosen") << slotKey(FingerPosition::LeftRing) << int(CaptureException::None)
-                                             << "because" << false;
-        QTest::newRow("a whole slap") << slotKey(FingerPosition::PlainLeftFour) << int(CaptureException::Bandaged)
-                                      << "hand bandaged" << false;
+        QTest::newRow("amputated with reason")
+            << slotKey(FingerPosition::LeftRing) << int(CaptureException::Amputated)
+            << "amputated at the second joint" << true;
+        QTest::newRow("bandaged with reason")
+            << slotKey(FingerPosition::RightIndex) << int(CaptureException::Bandaged)
+            << "cast on the right hand" << true;
+        QTest::newRow("unable with reason")
+            << slotKey(IrisSide::Left) << int(CaptureException::UnableToPrint)
+            << "eye patch after surgery" << true;
+        QTest::newRow("no reason")
+            << slotKey(FingerPosition::LeftRing) << int(CaptureException::Amputated) << "" << false;
+        QTest::newRow("blank reason") << slotKey(FingerPosition::LeftRing)
+                                      << int(CaptureException::Bandaged) << "   " << false;
+        QTest::newRow("no exception chosen") << slotKey(FingerPosition::LeftRing)
+                                             << int(CaptureException::None) << "because" << false;
+        QTest::newRow("a whole slap")
+            << slotKey(FingerPosition::PlainLeftFour) << int(CaptureException::Bandaged)
+            << "hand bandaged" << false;
     }
     void exceptionsNeedAReason() {
         QFETCH(QString, slot);
@@ -255,8 +271,10 @@ private slots:
 
     void slapsWithExceptions() {
         EncounterWorkflow w(slapPlan());
-        w.setException(slotKey(FingerPosition::RightIndex), CaptureException::Amputated, "missing since birth");
-        QCOMPARE(w.presentedFingers(0), (std::vector<FingerPosition>{FingerPosition::RightMiddle, FingerPosition::RightRing,
+        w.setException(slotKey(FingerPosition::RightIndex), CaptureException::Amputated,
+                       "missing since birth");
+        QCOMPARE(w.presentedFingers(0), (std::vector<FingerPosition>{FingerPosition::RightMiddle,
+                                                                     FingerPosition::RightRing,
                                                                      FingerPosition::RightLittle}));
         QCOMPARE(w.openFingers(0).size(), std::size_t(3));
         QCOMPARE(w.currentImpression(), 0);
@@ -296,8 +314,8 @@ private slots:
         w.setFingerPlan(singlePlan());
         QCOMPARE(w.fingerPlan().size(), 10);
         QCOMPARE(w.currentImpression(), 0); // right thumb: not captured yet
-        for (FingerPosition f : {FingerPosition::RightIndex, FingerPosition::RightMiddle, FingerPosition::RightRing,
-                                 FingerPosition::RightLittle})
+        for (FingerPosition f : {FingerPosition::RightIndex, FingerPosition::RightMiddle,
+                                 FingerPosition::RightRing, FingerPosition::RightLittle})
             QVERIFY(w.openFingers(w.fingerPlan().impressionOf(f)).empty());
         w.offerFingerprints({fingerCapture(FingerPosition::RightThumb, 60)});
         QCOMPARE(w.currentImpression(), 5); // skips the four captured fingers: left thumb next
@@ -318,12 +336,15 @@ private slots:
 
     void warningsGoWhenTheSlotIsRecaptured() {
         EncounterWorkflow w(singlePlan());
-        w.offerFingerprints({fingerCapture(FingerPosition::RightIndex, 50), fingerCapture(FingerPosition::RightMiddle, 50)});
-        w.setWarnings(CaptureWarning::Kind::SameFingerTwice,
-                      {{CaptureWarning::Kind::SameFingerTwice,
-                        {slotKey(FingerPosition::RightIndex), slotKey(FingerPosition::RightMiddle)}}});
-        w.setWarnings(CaptureWarning::Kind::HandsSwapped,
-                      {{CaptureWarning::Kind::HandsSwapped, {slotKey(FingerPosition::PlainLeftFour)}}});
+        w.offerFingerprints({fingerCapture(FingerPosition::RightIndex, 50),
+                             fingerCapture(FingerPosition::RightMiddle, 50)});
+        w.setWarnings(
+            CaptureWarning::Kind::SameFingerTwice,
+            {{CaptureWarning::Kind::SameFingerTwice,
+              {slotKey(FingerPosition::RightIndex), slotKey(FingerPosition::RightMiddle)}}});
+        w.setWarnings(
+            CaptureWarning::Kind::HandsSwapped,
+            {{CaptureWarning::Kind::HandsSwapped, {slotKey(FingerPosition::PlainLeftFour)}}});
         QCOMPARE(w.warnings().size(), std::size_t(2));
         // Replacing one kind leaves the other.
         w.setWarnings(CaptureWarning::Kind::HandsSwapped, {});
@@ -341,7 +362,8 @@ private slots:
         QTest::newRow("yellow") << int(Band::Yellow) << true << "" << false;
         QTest::newRow("red") << int(Band::Red) << true << "" << true;
         QTest::newRow("no watchlist") << int(Band::Pending) << false << "" << false;
-        QTest::newRow("screening failed") << int(Band::Pending) << false << "index not loaded" << true;
+        QTest::newRow("screening failed")
+            << int(Band::Pending) << false << "index not loaded" << true;
     }
     void submitAndResult() {
         QFETCH(int, band);
@@ -381,7 +403,8 @@ private slots:
     void encounterCarriesEverything() {
         EncounterWorkflow w(slapPlan());
         w.setMrz(kCleanTd3, kToday);
-        w.setException(slotKey(FingerPosition::LeftLittle), CaptureException::Amputated, "lost in an accident");
+        w.setException(slotKey(FingerPosition::LeftLittle), CaptureException::Amputated,
+                       "lost in an accident");
         captureEverything(w, 55);
         const Encounter e = w.buildEncounter("LANE-07");
         QCOMPARE(e.id, w.encounterId());
@@ -423,14 +446,16 @@ private slots:
         w.setTraveler(t);
         w.confirmDocument(true);
         w.next();
-        w.setException(slotKey(FingerPosition::RightRing), CaptureException::Bandaged, "bandage, right ring");
+        w.setException(slotKey(FingerPosition::RightRing), CaptureException::Bandaged,
+                       "bandage, right ring");
         std::vector<Capture> slap = presentation(w, 0, 48);
         w.offerFingerprints(slap);
         w.offerFingerprints(presentation(w, 0, 30)); // a weaker retry: counted, not kept
         w.selectImpression(2);
         w.offerIrises({irisCapture(IrisSide::Right, 66)});
-        w.setWarnings(CaptureWarning::Kind::HandsSwapped,
-                      {{CaptureWarning::Kind::HandsSwapped, {slotKey(FingerPosition::PlainRightFour)}}});
+        w.setWarnings(
+            CaptureWarning::Kind::HandsSwapped,
+            {{CaptureWarning::Kind::HandsSwapped, {slotKey(FingerPosition::PlainRightFour)}}});
         w.goTo(EncounterStep::Irises);
         const QByteArray draft = w.toDraft();
 
@@ -488,9 +513,12 @@ private slots:
         const QByteArray good = w.toDraft();
         QTest::newRow("not JSON") << QByteArray("\x01\x02garbage");
         QTest::newRow("a JSON array") << QByteArray("[1,2,3]");
-        QTest::newRow("unknown version") << QByteArray(good).replace("\"version\":1", "\"version\":99");
-        QTest::newRow("no encounter id") << QByteArray(good).replace(w.encounterId().toLatin1(), "");
-        QTest::newRow("unknown step") << QByteArray(good).replace("\"step\":\"document\"", "\"step\":\"elsewhere\"");
+        QTest::newRow("unknown version")
+            << QByteArray(good).replace("\"version\":1", "\"version\":99");
+        QTest::newRow("no encounter id")
+            << QByteArray(good).replace(w.encounterId().toLatin1(), "");
+        QTest::newRow("unknown step")
+            << QByteArray(good).replace("\"step\":\"document\"", "\"step\":\"elsewhere\"");
         QByteArray noImage = good;
         const int at = noImage.indexOf("\"png\":\"") + 7;
         noImage.remove(at, noImage.indexOf('"', at) - at);

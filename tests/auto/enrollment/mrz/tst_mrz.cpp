@@ -34,7 +34,9 @@ std::string replaced(std::string text, int line, int column, char c) {
     return text;
 }
 
-template <typename Enum> QString str(Enum e) { return QString::fromStdString(toString(e)); }
+template <typename Enum> QString str(Enum e) {
+    return QString::fromStdString(toString(e));
+}
 
 QString problemsText(const MrzRecord& r) {
     QStringList out;
@@ -83,47 +85,127 @@ private slots:
         QTest::addColumn<QString>("optional");
         QTest::addColumn<int>("checkCount");
 
-        QTest::newRow("TD3 passport specimen (9303-4)")
-            << kTd3 << MrzFormat::TD3 << "P" << "L898902C3" << "ERIKSSON" << "ANNA MARIA" << "UTO"
-            << "1974-08-12" << "F" << "2012-04-15" << "ZE184226B" << 5;
-        QTest::newRow("TD1 card specimen (9303-5)")
-            << kTd1 << MrzFormat::TD1 << "I" << "D23145890" << "ERIKSSON" << "ANNA MARIA" << "UTO"
-            << "1974-08-12" << "F" << "2012-04-15" << "" << 4;
+        QTest::newRow("TD3 passport specimen (9303-4)") << kTd3 << MrzFormat::TD3 << "P"
+                                                        << "L898902C3"
+                                                        << "ERIKSSON"
+                                                        << "ANNA MARIA"
+                                                        << "UTO"
+                                                        << "1974-08-12"
+                                                        << "F"
+                                                        << "2012-04-15"
+                                                        << "ZE184226B" << 5;
+        QTest::newRow("TD1 card specimen (9303-5)") << kTd1 << MrzFormat::TD1 << "I"
+                                                    << "D23145890"
+                                                    << "ERIKSSON"
+                                                    << "ANNA MARIA"
+                                                    << "UTO"
+                                                    << "1974-08-12"
+                                                    << "F"
+                                                    << "2012-04-15"
+                                                    << "" << 4;
         QTest::newRow("TD1 long document number (9303-5)")
-            << "I<UTOD23145890<7349<<<<<<<<<<<\n3407127M9507122UTO<<<<<<<<<<<2\nSTEVENSON<<PETER<JOHN<<<<<<<<<"
-            << MrzFormat::TD1 << "I" << "D23145890734" << "STEVENSON" << "PETER JOHN" << "UTO"
-            << "1934-07-12" << "M" << "1995-07-12" << "" << 4;
+            << "I<UTOD23145890<7349<<<<<<<<<<<\n3407127M9507122UTO<<<<<<<<<<<2\nSTEVENSON<<PETER<"
+               "JOHN<<<<<<<<<"
+            << MrzFormat::TD1 << "I"
+            << "D23145890734"
+            << "STEVENSON"
+            << "PETER JOHN"
+            << "UTO"
+            << "1934-07-12"
+            << "M"
+            << "1995-07-12"
+            << "" << 4;
         QTest::newRow("TD2 card specimen (9303-6)")
             << "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6"
-            << MrzFormat::TD2 << "I" << "D23145890" << "ERIKSSON" << "ANNA MARIA" << "UTO"
-            << "1974-08-12" << "F" << "2012-04-15" << "" << 4;
+            << MrzFormat::TD2 << "I"
+            << "D23145890"
+            << "ERIKSSON"
+            << "ANNA MARIA"
+            << "UTO"
+            << "1974-08-12"
+            << "F"
+            << "2012-04-15"
+            << "" << 4;
         QTest::newRow("TD2 long document number")
             << "I<UTOSTEVENSON<<PETER<JOHN<<<<<<<<<<\nD23145890<UTO3407127M95071227349<<<8"
-            << MrzFormat::TD2 << "I" << "D23145890734" << "STEVENSON" << "PETER JOHN" << "UTO"
-            << "1934-07-12" << "M" << "1995-07-12" << "" << 4;
+            << MrzFormat::TD2 << "I"
+            << "D23145890734"
+            << "STEVENSON"
+            << "PETER JOHN"
+            << "UTO"
+            << "1934-07-12"
+            << "M"
+            << "1995-07-12"
+            << "" << 4;
         QTest::newRow("MRV-A visa specimen (9303-7)")
-            << "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL8988901C4XXX4009078F96121096ZE184226B<<<<<<"
-            << MrzFormat::MrvA << "V" << "L8988901C" << "ERIKSSON" << "ANNA MARIA" << "XXX"
-            << "1940-09-07" << "F" << "1996-12-10" << "6ZE184226B" << 3;
+            << "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+               "\nL8988901C4XXX4009078F96121096ZE184226B<<<<<<"
+            << MrzFormat::MrvA << "V"
+            << "L8988901C"
+            << "ERIKSSON"
+            << "ANNA MARIA"
+            << "XXX"
+            << "1940-09-07"
+            << "F"
+            << "1996-12-10"
+            << "6ZE184226B" << 3;
         QTest::newRow("MRV-B visa specimen (9303-7)")
             << "V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nL8988901C4XXX4009078F9612109<<<<<<<<"
-            << MrzFormat::MrvB << "V" << "L8988901C" << "ERIKSSON" << "ANNA MARIA" << "XXX"
-            << "1940-09-07" << "F" << "1996-12-10" << "" << 3;
+            << MrzFormat::MrvB << "V"
+            << "L8988901C"
+            << "ERIKSSON"
+            << "ANNA MARIA"
+            << "XXX"
+            << "1940-09-07"
+            << "F"
+            << "1996-12-10"
+            << "" << 3;
         QTest::newRow("TD3 from a reader that sends one line")
-            << QString(kTd3).remove('\n') << MrzFormat::TD3 << "P" << "L898902C3" << "ERIKSSON"
-            << "ANNA MARIA" << "UTO" << "1974-08-12" << "F" << "2012-04-15" << "ZE184226B" << 5;
+            << QString(kTd3).remove('\n') << MrzFormat::TD3 << "P"
+            << "L898902C3"
+            << "ERIKSSON"
+            << "ANNA MARIA"
+            << "UTO"
+            << "1974-08-12"
+            << "F"
+            << "2012-04-15"
+            << "ZE184226B" << 5;
         QTest::newRow("TD3 typed in lower case, CR LF, blanks around")
-            << "  p<utoeriksson<<anna<maria<<<<<<<<<<<<<<<<<<<  \r\n\r\n l898902c36uto7408122f1204159ze184226b<<<<<10 \r\n"
-            << MrzFormat::TD3 << "P" << "L898902C3" << "ERIKSSON" << "ANNA MARIA" << "UTO"
-            << "1974-08-12" << "F" << "2012-04-15" << "ZE184226B" << 5;
+            << "  p<utoeriksson<<anna<maria<<<<<<<<<<<<<<<<<<<  \r\n\r\n "
+               "l898902c36uto7408122f1204159ze184226b<<<<<10 \r\n"
+            << MrzFormat::TD3 << "P"
+            << "L898902C3"
+            << "ERIKSSON"
+            << "ANNA MARIA"
+            << "UTO"
+            << "1974-08-12"
+            << "F"
+            << "2012-04-15"
+            << "ZE184226B" << 5;
         QTest::newRow("TD3 without personal number, filler check digit")
-            << "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159<<<<<<<<<<<<<<<8"
-            << MrzFormat::TD3 << "P" << "L898902C3" << "ERIKSSON" << "ANNA MARIA" << "UTO"
-            << "1974-08-12" << "F" << "2012-04-15" << "" << 5;
+            << "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159<<<<<<<<<"
+               "<<<<<<8"
+            << MrzFormat::TD3 << "P"
+            << "L898902C3"
+            << "ERIKSSON"
+            << "ANNA MARIA"
+            << "UTO"
+            << "1974-08-12"
+            << "F"
+            << "2012-04-15"
+            << "" << 5;
         QTest::newRow("TD3 with unknown month and day of birth")
-            << "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO74<<<<1F1204159ZE184226B<<<<<18"
-            << MrzFormat::TD3 << "P" << "L898902C3" << "ERIKSSON" << "ANNA MARIA" << "UTO"
-            << "1974" << "F" << "2012-04-15" << "ZE184226B" << 5;
+            << "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO74<<<<"
+               "1F1204159ZE184226B<<<<<18"
+            << MrzFormat::TD3 << "P"
+            << "L898902C3"
+            << "ERIKSSON"
+            << "ANNA MARIA"
+            << "UTO"
+            << "1974"
+            << "F"
+            << "2012-04-15"
+            << "ZE184226B" << 5;
     }
     void specimens() {
         QFETCH(QString, mrz);
@@ -225,21 +307,23 @@ private slots:
         QTest::addColumn<QString>("says");
 
         QTest::newRow("OCR letter O in the date of birth")
-            << QString::fromStdString(replaced(kTd3, 1, 15, 'O')) << MrzField::DateOfBirth << 1 << 15
-            << "digits only";
+            << QString::fromStdString(replaced(kTd3, 1, 15, 'O')) << MrzField::DateOfBirth << 1
+            << 15 << "digits only";
         QTest::newRow("OCR digit 0 in the surname")
-            << QString::fromStdString(replaced(kTd3, 0, 8, '0')) << MrzField::Name << 0 << 8 << "letters only";
+            << QString::fromStdString(replaced(kTd3, 0, 8, '0')) << MrzField::Name << 0 << 8
+            << "letters only";
         QTest::newRow("foreign character in the name")
             << QString::fromStdString(replaced(kTd3, 0, 10, '#')) << MrzField::Name << 0 << 10
             << "not an MRZ character";
-        QTest::newRow("unknown sex code")
-            << QString::fromStdString(replaced(kTd3, 1, 20, 'Q')) << MrzField::Sex << 1 << 20 << "sex code";
+        QTest::newRow("unknown sex code") << QString::fromStdString(replaced(kTd3, 1, 20, 'Q'))
+                                          << MrzField::Sex << 1 << 20 << "sex code";
         QTest::newRow("month 13 with a matching check digit")
-            << "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7413081F1204159ZE184226B<<<<<10"
+            << "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+               "\nL898902C36UTO7413081F1204159ZE184226B<<<<<10"
             << MrzField::DateOfBirth << 1 << 15 << "no month 13";
         QTest::newRow("digit in the nationality")
-            << QString::fromStdString(replaced(kTd1, 1, 16, '7')) << MrzField::Nationality << 1 << 16
-            << "letters only";
+            << QString::fromStdString(replaced(kTd1, 1, 16, '7')) << MrzField::Nationality << 1
+            << 16 << "letters only";
     }
     void problems() {
         QFETCH(QString, mrz);
@@ -263,9 +347,10 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::newRow("empty") << "";
         QTest::newRow("one passport line") << "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<";
-        QTest::newRow("second line one short")
-            << "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<1";
-        QTest::newRow("three passport lines") << QString(kTd3) + "\n" + QString(kTd3).section('\n', 1);
+        QTest::newRow("second line one short") << "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
+                                                  "\nL898902C36UTO7408122F1204159ZE184226B<<<<<1";
+        QTest::newRow("three passport lines")
+            << QString(kTd3) + "\n" + QString(kTd3).section('\n', 1);
         QTest::newRow("card lines mixed with passport lines")
             << "I<UTOD231458907<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
         QTest::newRow("prose") << "the reader sent nothing useful";
@@ -288,11 +373,16 @@ private slots:
         QTest::addColumn<int>("birthYear");
         QTest::addColumn<int>("expiryYear");
         QTest::addColumn<bool>("expired");
-        QTest::newRow("born 1974, expired 2012") << "740812" << "120415" << 1974 << 2012 << true;
-        QTest::newRow("born 2015, expires 2035") << "150101" << "351231" << 2015 << 2035 << false;
-        QTest::newRow("born 1930, expires 2026 tomorrow") << "300101" << "261129" << 1930 << 2026 << false;
-        QTest::newRow("born this year, expired yesterday") << "260102" << "261127" << 2026 << 2026 << true;
-        QTest::newRow("expiry far ahead is last century") << "800101" << "961210" << 1980 << 1996 << true;
+        QTest::newRow("born 1974, expired 2012") << "740812"
+                                                 << "120415" << 1974 << 2012 << true;
+        QTest::newRow("born 2015, expires 2035") << "150101"
+                                                 << "351231" << 2015 << 2035 << false;
+        QTest::newRow("born 1930, expires 2026 tomorrow") << "300101"
+                                                          << "261129" << 1930 << 2026 << false;
+        QTest::newRow("born this year, expired yesterday") << "260102"
+                                                           << "261127" << 2026 << 2026 << true;
+        QTest::newRow("expiry far ahead is last century") << "800101"
+                                                          << "961210" << 1980 << 1996 << true;
     }
     void centuries() {
         QFETCH(QString, birth);
@@ -302,8 +392,9 @@ private slots:
         QFETCH(bool, expired);
         // Build a TD3 zone with correct check digits around the two dates.
         std::string l2 = "L898902C36UTO" + birth.toStdString() +
-                         char('0' + *mrzCheckDigit(birth.toStdString())) + "F" + expiry.toStdString() +
-                         char('0' + *mrzCheckDigit(expiry.toStdString())) + "ZE184226B<<<<<1";
+                         char('0' + *mrzCheckDigit(birth.toStdString())) + "F" +
+                         expiry.toStdString() + char('0' + *mrzCheckDigit(expiry.toStdString())) +
+                         "ZE184226B<<<<<1";
         l2 += char('0' + *mrzCheckDigit(l2.substr(0, 10) + l2.substr(13, 7) + l2.substr(21, 22)));
         const MrzRecord r = parseMrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n" + l2, kToday);
         QVERIFY2(r.isClean(), qPrintable(problemsText(r)));
@@ -315,13 +406,15 @@ private slots:
     void futureBirthIsAProblem() {
         // Born on 1 December of the current year, seen on 28 November: a misread, not a baby.
         const std::string birth = "261201";
-        std::string l2 = "L898902C36UTO" + birth + char('0' + *mrzCheckDigit(birth)) + "F3512311ZE184226B<<<<<1";
+        std::string l2 =
+            "L898902C36UTO" + birth + char('0' + *mrzCheckDigit(birth)) + "F3512311ZE184226B<<<<<1";
         l2 += char('0' + *mrzCheckDigit(l2.substr(0, 10) + l2.substr(13, 7) + l2.substr(21, 22)));
         const MrzRecord r = parseMrz("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n" + l2, kToday);
         QVERIFY(r.checkDigitsValid());
         QVERIFY(!r.isClean());
         QVERIFY(std::any_of(r.problems.begin(), r.problems.end(), [](const MrzProblem& p) {
-            return p.field == MrzField::DateOfBirth && p.message.find("future") != std::string::npos;
+            return p.field == MrzField::DateOfBirth &&
+                   p.message.find("future") != std::string::npos;
         }));
     }
 
@@ -354,7 +447,8 @@ private slots:
                                      "L898902C36UTO7408122M1204159ZE184226B<<<<<10",
                                      kToday);
         QVERIFY(r.nameMayBeTruncated);
-        QCOMPARE(QString::fromStdString(r.secondaryIdentifier), QStringLiteral("KARL THEODOR MARIA JOH"));
+        QCOMPARE(QString::fromStdString(r.secondaryIdentifier),
+                 QStringLiteral("KARL THEODOR MARIA JOH"));
         QVERIFY(!parseMrz(kTd3, kToday).nameMayBeTruncated);
     }
 };

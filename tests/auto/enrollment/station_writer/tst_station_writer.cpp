@@ -46,7 +46,8 @@ std::unique_ptr<EncounterWorkflow> completeWorkflow() {
 
 class FixedScreener : public EncounterScreener {
 public:
-    explicit FixedScreener(std::optional<ScreeningOutcome> outcome) : outcome_(std::move(outcome)) {}
+    explicit FixedScreener(std::optional<ScreeningOutcome> outcome)
+        : outcome_(std::move(outcome)) {}
     ScreeningOutcome screen(storage::StationStore&, const Actor&, const Encounter&) override {
         if (!outcome_)
             throw Error(ErrorCode::Internal, "watchlist index not loaded");
@@ -65,12 +66,14 @@ class TestStationWriter : public QObject {
     testing::TempStation station_;
     Actor officer_;
 
-    std::unique_ptr<StationWriter> makeWriter(std::optional<ScreeningOutcome> outcome = ScreeningOutcome{}) {
+    std::unique_ptr<StationWriter>
+    makeWriter(std::optional<ScreeningOutcome> outcome = ScreeningOutcome{}) {
         const storage::StationPaths paths = station_.paths;
         return std::make_unique<StationWriter>(
             [paths] {
-                return std::make_unique<storage::StationStore>(paths, storage::StationStore::Open::ExistingOnly,
-                                                               storage::StationStore::Schema::RequireCurrent);
+                return std::make_unique<storage::StationStore>(
+                    paths, storage::StationStore::Open::ExistingOnly,
+                    storage::StationStore::Schema::RequireCurrent);
             },
             [outcome] { return std::make_unique<FixedScreener>(outcome); });
     }
@@ -117,7 +120,8 @@ private slots:
         writer->flush();
         const auto stored = station_.store->encounters().loadDraft(officer_.userId);
         QVERIFY(stored.has_value());
-        QCOMPARE(EncounterWorkflow::fromDraft(*stored, kToday)->document().mrzText(), QStringLiteral("P<UTO39"));
+        QCOMPARE(EncounterWorkflow::fromDraft(*stored, kToday)->document().mrzText(),
+                 QStringLiteral("P<UTO39"));
     }
 
     void noDraftWithoutOne() {

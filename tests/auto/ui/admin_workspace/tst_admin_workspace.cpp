@@ -72,11 +72,13 @@ class TestAdminWorkspace : public QObject {
         QTest::keySequence(window_.get(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
         QCOMPARE(ws_->tabs()->currentIndex(), number - 1);
     }
-    QString package(const QString& name, qint64 version, int entries, int ageDays, const screening::SigningKey& key) {
+    QString package(const QString& name, qint64 version, int entries, int ageDays,
+                    const screening::SigningKey& key) {
         std::vector<screening::PackageRecord> records;
         for (int i = 0; i < entries; ++i)
-            records.push_back(testing::upsert(testing::person(QStringLiteral("KST-%1").arg(i, 5, 10, QLatin1Char('0')),
-                                                              QStringLiteral("LISTED, PERSON %1").arg(i))));
+            records.push_back(testing::upsert(
+                testing::person(QStringLiteral("KST-%1").arg(i, 5, 10, QLatin1Char('0')),
+                                QStringLiteral("LISTED, PERSON %1").arg(i))));
         auto header = testing::packageHeader("KST", version, entries);
         header.issuer = QStringLiteral("Ministry of the Interior, watchlist unit");
         header.createdAt = QDateTime::currentDateTimeUtc().addDays(-ageDays);
@@ -105,7 +107,8 @@ private slots:
         services_.lane = "LANE-TEST";
 
         window_ = std::make_unique<ui::StationWindow>(
-            [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST", true);
+            [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST",
+            true);
         window_->setWorkspaceFactory(Role::Administrator, [this](const Actor& a, QWidget* parent) {
             return new ui::AdminWorkspace(a, services_, parent);
         });
@@ -160,7 +163,8 @@ private slots:
         QTRY_COMPARE(page->selectedUser(), QStringLiteral("officer3"));
         QTest::keyClick(page, Qt::Key_K, Qt::AltModifier);
         QVERIFY(finished.wait(15000));
-        QTRY_COMPARE_WITH_TIMEOUT(page->cell("officer3", 3), QStringLiteral("locked by an administrator"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(page->cell("officer3", 3),
+                                  QStringLiteral("locked by an administrator"), 15000);
         QVERIFY_THROWS_EXCEPTION(Error, auth_->login("officer3", "lane-three-pass"));
         saveScreenshot(window_.get(), "admin-users");
         QTest::keyClick(page, Qt::Key_U, Qt::AltModifier);
@@ -206,7 +210,8 @@ private slots:
         QVERIFY2(done.front().at(0).toBool(), qPrintable(page->testText()));
         QVERIFY(page->testText().contains("Test capture ok"));
         QVERIFY(!page->testImage().isNull());
-        QTRY_COMPARE_WITH_TIMEOUT(store().audit().list().back().action, QStringLiteral("device.test-capture"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(store().audit().list().back().action,
+                                  QStringLiteral("device.test-capture"), 15000);
         QCOMPARE(store().audit().list().back().subject, QStringLiteral("sim:finger"));
         saveScreenshot(window_.get(), "admin-devices");
         // A device that goes away leaves the list at once.
@@ -219,7 +224,8 @@ private slots:
     void watchlist() {
         showTab(3);
         ui::WatchlistPage* page = ws_->watchlistPage();
-        QTRY_VERIFY_WITH_TIMEOUT(page->warningText().contains("no watchlist has been imported"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->warningText().contains("no watchlist has been imported"),
+                                 15000);
         QSignalSpy imported(page, &ui::WatchlistPage::importFinished);
         // A package the issuer built ten days ago: imported, and flagged as older than 7 days.
         page->importPackage(package("kst-12.uwl", 12, 400, 10, screening::SigningKey::demo()));
@@ -233,7 +239,8 @@ private slots:
         QVERIFY(page->warningText().contains("is 10 days old, more than the configured 7 days"));
         saveScreenshot(window_.get(), "admin-watchlist");
         // Signed by a key the station does not trust: refused, the list as it was.
-        page->importPackage(package("kst-13-foreign.uwl", 13, 5, 0, screening::SigningKey::generate()));
+        page->importPackage(
+            package("kst-13-foreign.uwl", 13, 5, 0, screening::SigningKey::generate()));
         QVERIFY(imported.wait(30000));
         QCOMPARE(imported.takeFirst().at(0).toBool(), false);
         QVERIFY(page->statusText().startsWith("Refused: kst-13-foreign.uwl"));
@@ -254,7 +261,9 @@ private slots:
         const auto a = queue.claimNext(now);
         queue.acknowledge(a->tcn, "CENTRAL-0001");
         const auto b = queue.claimNext(now);
-        queue.recordFailure(b->id, "central system refused the transaction: 422 bad Type-2 field 2.018", QDateTime());
+        queue.recordFailure(b->id,
+                            "central system refused the transaction: 422 bad Type-2 field 2.018",
+                            QDateTime());
 
         showTab(4);
         ui::QueuePage* page = ws_->queuePage();
@@ -295,7 +304,8 @@ private slots:
         QTest::keyClick(page, Qt::Key_V, Qt::AltModifier);
         QVERIFY(verified.wait(15000));
         QCOMPARE(verified.takeFirst().at(0).toBool(), false);
-        QVERIFY2(page->verificationText().contains("Chain BROKEN at row 3"), qPrintable(page->verificationText()));
+        QVERIFY2(page->verificationText().contains("Chain BROKEN at row 3"),
+                 qPrintable(page->verificationText()));
     }
 
     void cleanupTestCase() {

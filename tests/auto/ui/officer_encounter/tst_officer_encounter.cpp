@@ -37,7 +37,8 @@ using enrollment::EncounterStep;
 namespace {
 
 void shot(QWidget* w, const QString& name) {
-    QVERIFY(w->grab().save(QString(UMBRAL_TEST_OUTPUT) + QStringLiteral("/officer-") + name + QStringLiteral(".png")));
+    QVERIFY(w->grab().save(QString(UMBRAL_TEST_OUTPUT) + QStringLiteral("/officer-") + name +
+                           QStringLiteral(".png")));
 }
 
 int doneFingers(const enrollment::EncounterWorkflow& w) {
@@ -84,7 +85,8 @@ private slots:
         QTRY_VERIFY(mrz->hasFocus());
         const QString zone = enrollment::demoMrz(*enrollment::findDemoTraveler(travelerKey));
         wedgeReader(mrz, zone);
-        QTRY_COMPARE(o->workflow()->document().mrzState(), enrollment::DocumentEntry::MrzState::Clean);
+        QTRY_COMPARE(o->workflow()->document().mrzState(),
+                     enrollment::DocumentEntry::MrzState::Clean);
         QCOMPARE(o->findChild<QLineEdit*>("surname")->text(), QStringLiteral("LINDQVIST"));
         QCOMPARE(o->findChild<QLineEdit*>("documentNumber")->text(), QStringLiteral("UT4481207"));
         QVERIFY(o->documentPage()->verdictText().contains("check digit"));
@@ -98,7 +100,8 @@ private slots:
         QVERIFY(captured.wait(60000));
         // The screen while a presentation is scored: boxes, numbers, words (screenshot).
         QSignalSpy quality(o->session(), &CaptureSession::fingerQuality);
-        QTRY_VERIFY_WITH_TIMEOUT(!o->fingerprintPage()->readingTexts().isEmpty() && quality.count() >= 3, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !o->fingerprintPage()->readingTexts().isEmpty() && quality.count() >= 3, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(o->fingerprintPage()->preview()->framesPainted() > 3, 10000);
         shot(s.window.get(), "2-fingerprints");
         QTRY_VERIFY_WITH_TIMEOUT(o->workflow()->fingerprintsComplete(), 240000);
@@ -120,18 +123,23 @@ private slots:
         auto* thumbnails = o->reviewPage()->thumbnails();
         QCOMPARE(thumbnails->count(), 12);
         for (int i = 0; i < thumbnails->count(); ++i)
-            QVERIFY2(QRegularExpression("\\d+ [\u2714\u25B2\u2716]").match(thumbnails->item(i)->text()).hasMatch(),
+            QVERIFY2(QRegularExpression("\\d+ [\u2714\u25B2\u2716]")
+                         .match(thumbnails->item(i)->text())
+                         .hasMatch(),
                      qPrintable(thumbnails->item(i)->text()));
         QTest::qWait(300); // thumbnails decode off the UI thread; the screenshot wants them
         shot(s.window.get(), "4-review");
 
         // Submit (Ctrl+Enter) and the result.
         QTest::keySequence(s.window.get(), QKeySequence(Qt::CTRL | Qt::Key_Return));
-        QTRY_VERIFY(o->workflow()->step() == EncounterStep::Submit || o->workflow()->step() == EncounterStep::Result);
+        QTRY_VERIFY(o->workflow()->step() == EncounterStep::Submit ||
+                    o->workflow()->step() == EncounterStep::Result);
         if (o->workflow()->step() == EncounterStep::Submit)
             shot(s.window.get(), "5-submitting");
         QTRY_COMPARE_WITH_TIMEOUT(o->workflow()->step(), EncounterStep::Result, 30000);
-        QVERIFY(!s.window->workspace()->findChild<QWidget*>("workspaceHeading")->isVisible()); // full screen
+        QVERIFY(!s.window->workspace()
+                     ->findChild<QWidget*>("workspaceHeading")
+                     ->isVisible()); // full screen
         shot(s.window.get(), "6-result");
         const QString encounterId = o->workflow()->encounterId();
         const auto& result = *o->workflow()->result();
@@ -151,7 +159,8 @@ private slots:
         QCOMPARE(stored->lane, QStringLiteral("LANE-07"));
         int fingers = 0, irises = 0;
         for (const Capture& c : stored->captures) {
-            fingers += c.modality == Modality::Finger && isSingleFinger(c.finger) && !c.image.isEmpty();
+            fingers +=
+                c.modality == Modality::Finger && isSingleFinger(c.finger) && !c.image.isEmpty();
             irises += c.modality == Modality::Iris && !c.image.isEmpty();
         }
         QCOMPARE(fingers, 10);
@@ -186,7 +195,8 @@ private slots:
         const auto& r = *o->workflow()->result();
         QCOMPARE(r.screening.band, Band::Red);
         QVERIFY(r.screening.alertId > 0);
-        QCOMPARE(r.screening.category, std::optional<WatchlistCategory>(WatchlistCategory::KnownOrSuspectedTerrorist));
+        QCOMPARE(r.screening.category,
+                 std::optional<WatchlistCategory>(WatchlistCategory::KnownOrSuspectedTerrorist));
         auto* page = o->resultPage();
         QVERIFY(page->bandText().contains("RED"));
         QVERIFY(page->instructionText().contains("DO NOT TELL THE TRAVELER"));
@@ -219,7 +229,8 @@ private slots:
         s.writer->flush();
         bool audited = false;
         for (const auto& row : s.station.store->audit().list())
-            audited = audited || (row.action == "encounter.result-acknowledged" && row.subject == o->workflow()->encounterId());
+            audited = audited || (row.action == "encounter.result-acknowledged" &&
+                                  row.subject == o->workflow()->encounterId());
         QVERIFY(audited);
         QVERIFY(s.station.store->queue().findByEncounter(o->workflow()->encounterId()).has_value());
         QCOMPARE(s.station.store->encounters().load(o->workflow()->encounterId())->band, Band::Red);
@@ -234,12 +245,22 @@ private slots:
         QTest::addColumn<QString>("word");
         QTest::addColumn<QString>("instruction");
         QTest::addColumn<bool>("mustAcknowledge");
-        QTest::newRow("green") << int(Band::Green) << true << "" << "GREEN" << "Continue with the traveler" << false;
-        QTest::newRow("yellow") << int(Band::Yellow) << true << "" << "YELLOW" << "secondary inspection" << false;
-        QTest::newRow("red") << int(Band::Red) << true << "" << "RED" << "DO NOT TELL THE TRAVELER" << true;
-        QTest::newRow("not-screened") << int(Band::Pending) << false << "" << "NOT SCREENED" << "NOT screened" << false;
-        QTest::newRow("screening-failed") << int(Band::Pending) << false << "watchlist index not loaded" << "NOT SCREENED"
-                                          << "Screening did not run" << true;
+        QTest::newRow("green") << int(Band::Green) << true << ""
+                               << "GREEN"
+                               << "Continue with the traveler" << false;
+        QTest::newRow("yellow") << int(Band::Yellow) << true << ""
+                                << "YELLOW"
+                                << "secondary inspection" << false;
+        QTest::newRow("red") << int(Band::Red) << true << ""
+                             << "RED"
+                             << "DO NOT TELL THE TRAVELER" << true;
+        QTest::newRow("not-screened") << int(Band::Pending) << false << ""
+                                      << "NOT SCREENED"
+                                      << "NOT screened" << false;
+        QTest::newRow("screening-failed")
+            << int(Band::Pending) << false << "watchlist index not loaded"
+            << "NOT SCREENED"
+            << "Screening did not run" << true;
     }
     void resultScreens() {
         QFETCH(int, band);
@@ -258,15 +279,18 @@ private slots:
         r.screening.screened = screened;
         r.screening.error = error;
         if (Band(band) == Band::Yellow || Band(band) == Band::Red) {
-            r.screening.category = Band(band) == Band::Red ? WatchlistCategory::KnownOrSuspectedTerrorist
-                                                           : WatchlistCategory::ImmigrationViolation;
+            r.screening.category = Band(band) == Band::Red
+                                       ? WatchlistCategory::KnownOrSuspectedTerrorist
+                                       : WatchlistCategory::ImmigrationViolation;
             r.screening.alertId = 12;
         }
         page.showResult(r, false);
         QVERIFY2(page.bandText().contains(word), qPrintable(page.bandText()));
         QVERIFY2(page.instructionText().contains(instruction), qPrintable(page.instructionText()));
-        QCOMPARE(page.findChild<QPushButton*>("acknowledgeResult")->isVisibleTo(&page), mustAcknowledge);
-        QCOMPARE(page.findChild<QPushButton*>("nextTraveler")->isVisibleTo(&page), !mustAcknowledge);
+        QCOMPARE(page.findChild<QPushButton*>("acknowledgeResult")->isVisibleTo(&page),
+                 mustAcknowledge);
+        QCOMPARE(page.findChild<QPushButton*>("nextTraveler")->isVisibleTo(&page),
+                 !mustAcknowledge);
         // A symbol beside the word: the band never rests on colour alone.
         QVERIFY(QRegularExpression("^[✔▲✖⚠?] ").match(page.bandText()).hasMatch());
         QTest::qWait(50);
@@ -293,11 +317,15 @@ private slots:
         ui::OfficerWorkspace* o = s.officer();
         QCOMPARE(o->workflow()->encounterId(), id); // the same encounter, from its draft
         QCOMPARE(s.window->workspace()->heading(), QStringLiteral("Puesto del agente"));
-        QVERIFY(o->findChild<QLabel*>("mrzState")->text().contains(QStringLiteral("dígitos de control")));
+        QVERIFY(o->findChild<QLabel*>("mrzState")
+                    ->text()
+                    .contains(QStringLiteral("dígitos de control")));
         o->workflow()->next();
         QSignalSpy quality(o->session(), &CaptureSession::fingerQuality);
-        QTRY_VERIFY_WITH_TIMEOUT(quality.count() >= 3 && o->fingerprintPage()->preview()->framesPainted() > 3, 30000);
-        QVERIFY(o->fingerprintPage()->readingTexts().join(' ').contains(QRegularExpression("Buena|Aceptable|Mala|No se ve")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            quality.count() >= 3 && o->fingerprintPage()->preview()->framesPainted() > 3, 30000);
+        QVERIFY(o->fingerprintPage()->readingTexts().join(' ').contains(
+            QRegularExpression("Buena|Aceptable|Mala|No se ve")));
         shot(s.window.get(), "es-large-fingerprints");
         s.window->applyUiSettings({QStringLiteral("en"), false});
         QTRY_VERIFY_WITH_TIMEOUT(s.officer() && s.officer()->workflow(), 20000);
@@ -310,9 +338,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(s.officer() && s.officer()->workflow(), 20000);
         ui::OfficerWorkspace* o = s.officer();
         QString zone = enrollment::demoMrz(*enrollment::findDemoTraveler("baptiste"));
-        zone[45 + 9] = zone[45 + 9] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0'); // document number check digit
+        zone[45 + 9] = zone[45 + 9] == QLatin1Char('0')
+                           ? QLatin1Char('1')
+                           : QLatin1Char('0'); // document number check digit
         wedgeReader(o->findChild<QPlainTextEdit*>("mrzInput"), zone);
-        QTRY_COMPARE(o->workflow()->document().mrzState(), enrollment::DocumentEntry::MrzState::Damaged);
+        QTRY_COMPARE(o->workflow()->document().mrzState(),
+                     enrollment::DocumentEntry::MrzState::Damaged);
         QVERIFY(o->documentPage()->verdictText().contains("WRONG"));
         QVERIFY(o->findChild<QLabel*>("mrzState")->text().contains("damaged"));
         auto* next = o->findChild<QPushButton*>("stepNext");
@@ -338,7 +369,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(doneFingers(*o->workflow()) >= 2, 120000);
         // Pull the scanner out (the demo panel's switch unplugs the simulated scanners).
         o->demoPanel()->findChild<QCheckBox*>("demoScannerPlugged")->setChecked(false);
-        QTRY_COMPARE_WITH_TIMEOUT(o->session()->scannerStatus(), CaptureSession::DeviceStatus::Removed, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(o->session()->scannerStatus(),
+                                  CaptureSession::DeviceStatus::Removed, 10000);
         const int kept = doneFingers(*o->workflow());
         QVERIFY(kept >= 2);
         QVERIFY(o->fingerprintPage()->panel()->deviceStatusText().contains("DISCONNECTED"));
@@ -348,7 +380,8 @@ private slots:
         QCOMPARE(doneFingers(*o->workflow()), kept);
         // Plugged back in: capture continues where it stopped.
         o->demoPanel()->findChild<QCheckBox*>("demoScannerPlugged")->setChecked(true);
-        QTRY_COMPARE_WITH_TIMEOUT(o->session()->scannerStatus(), CaptureSession::DeviceStatus::Previewing, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(o->session()->scannerStatus(),
+                                  CaptureSession::DeviceStatus::Previewing, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(doneFingers(*o->workflow()) > kept, 60000);
     }
 
@@ -381,9 +414,11 @@ private slots:
         poll.start();
         QTest::keyClick(o, Qt::Key_F7);
         QTRY_VERIFY(handled);
-        const QString first = enrollment::slotKey(o->workflow()->fingerPlan().at(0).fingers.front());
+        const QString first =
+            enrollment::slotKey(o->workflow()->fingerPlan().at(0).fingers.front());
         QTRY_VERIFY(o->workflow()->captures().slot(first).hasException());
-        QCOMPARE(o->workflow()->captures().slot(first).exceptionReason, QStringLiteral("cast on the thumb"));
+        QCOMPARE(o->workflow()->captures().slot(first).exceptionReason,
+                 QStringLiteral("cast on the thumb"));
     }
 
     void lockScreenKeepsTheWork() {
@@ -394,8 +429,12 @@ private slots:
         o->demoPanel()->findChild<QPushButton*>("demoScanPassport")->click();
         QTRY_VERIFY(o->workflow()->document().isComplete());
         const QString id = o->workflow()->encounterId();
+        o->workflow()->next();
+        QTRY_COMPARE(o->session()->activity(), CaptureSession::Activity::Fingerprints);
         QTest::keySequence(s.window.get(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
         QVERIFY(s.window->isLocked());
+        QCOMPARE(o->session()->activity(),
+                 CaptureSession::Activity::Idle); // no capture while locked
         shot(s.window.get(), "locked");
         auto* pw = s.window->findChild<QLineEdit*>("unlockPassword");
         QTest::keyClicks(pw, "wrong");
@@ -406,6 +445,17 @@ private slots:
         QTest::keyClick(pw, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!s.window->isLocked(), 10000);
         QCOMPARE(s.officer()->workflow()->encounterId(), id);
+        QCOMPARE(o->session()->activity(), CaptureSession::Activity::Fingerprints);
+    }
+
+    void idleStationLocks() {
+        testing::OfficerStation s;
+        s.window->setIdleLockSeconds(
+            1); // the shortest the settings allow is 30 s; the window takes any
+        s.signIn();
+        QTRY_VERIFY_WITH_TIMEOUT(s.officer() && s.officer()->workflow(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(s.window->isLocked(), 10000);
+        QVERIFY(s.window->lockPage()->isVisible());
     }
 
     void stationStopsAndTheEncounterIsResumed() {

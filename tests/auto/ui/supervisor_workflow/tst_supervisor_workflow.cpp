@@ -69,10 +69,12 @@ class TestSupervisorWorkflow : public QObject {
         return Actor{u->id, u->name, u->role};
     }
 
-    std::unique_ptr<ui::StationWindow> makeWindow(const services::AdjudicationSettings& settings = {}) {
+    std::unique_ptr<ui::StationWindow>
+    makeWindow(const services::AdjudicationSettings& settings = {}) {
         services_.adjudication = settings;
         auto w = std::make_unique<ui::StationWindow>(
-            [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST", true);
+            [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST",
+            true);
         w->setWorkspaceFactory(Role::Supervisor, [this](const Actor& a, QWidget* parent) {
             return new ui::SupervisorWorkspace(a, services_, parent);
         });
@@ -80,7 +82,8 @@ class TestSupervisorWorkflow : public QObject {
         w->show();
         return w;
     }
-    static ui::SupervisorWorkspace* signIn(ui::StationWindow& w, const QString& user, const QString& password) {
+    static ui::SupervisorWorkspace* signIn(ui::StationWindow& w, const QString& user,
+                                           const QString& password) {
         auto* name = w.findChild<QLineEdit*>("userName");
         auto* pw = w.findChild<QLineEdit*>("password");
         name->clear();
@@ -88,10 +91,12 @@ class TestSupervisorWorkflow : public QObject {
         QTest::keyClicks(pw, password);
         QTest::keyClick(pw, Qt::Key_Return);
         [&] { QTRY_VERIFY_WITH_TIMEOUT(w.workspace() != nullptr, 15000); }();
-        return w.workspace() ? qobject_cast<ui::SupervisorWorkspace*>(w.workspace()->content()) : nullptr;
+        return w.workspace() ? qobject_cast<ui::SupervisorWorkspace*>(w.workspace()->content())
+                             : nullptr;
     }
     static void waitForQueue(ui::SupervisorWorkspace* ws) {
-        QTRY_VERIFY_WITH_TIMEOUT(!ws->queuePage()->isLoading() && ws->queuePage()->model()->totalCount() > 0, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !ws->queuePage()->isLoading() && ws->queuePage()->model()->totalCount() > 0, 15000);
     }
 
 private slots:
@@ -106,16 +111,19 @@ private slots:
         // The listed person, imported in a signed package; the traveler who is that person,
         // enrolled by an officer and screened: the screening raises the red alert.
         listed_ = testing::listedPerson(777, QStringLiteral("DEMO-0777"));
-        QCOMPARE(testing::importListed(store(), QStringLiteral("DEMO"), 1, {listed_}).entriesInList, 1);
+        QCOMPARE(testing::importListed(store(), QStringLiteral("DEMO"), 1, {listed_}).entriesInList,
+                 1);
         const auto alerts = testing::enrollAndScreen(store(), actorFor("officer"), 777);
         QCOMPARE(alerts.size(), std::size_t(1));
         redAlert_ = alerts.front();
         QCOMPARE(store().alerts().load(redAlert_)->band, Band::Red);
         // Some history in the queue: a yellow alert from another lane, already dismissed.
-        const qint64 old = testing::enrollAndAlert(store(), actorFor("officer2"), 778, QStringLiteral("DEMO"), listed_,
-                                                   Band::Yellow, nullptr, QStringLiteral("LANE-02"));
-        services::AdjudicationService(store(), {}).decide(actorFor("supervisor2"), old, storage::AlertDecision::Dismiss,
-                                                          QStringLiteral("different person: face and prints differ"));
+        const qint64 old =
+            testing::enrollAndAlert(store(), actorFor("officer2"), 778, QStringLiteral("DEMO"),
+                                    listed_, Band::Yellow, nullptr, QStringLiteral("LANE-02"));
+        services::AdjudicationService(store(), {})
+            .decide(actorFor("supervisor2"), old, storage::AlertDecision::Dismiss,
+                    QStringLiteral("different person: face and prints differ"));
     }
 
     void redAlertIsDismissedWithAReasonAndAudited() {
@@ -177,7 +185,8 @@ private slots:
         reason->setFocus();
         QTest::keyClicks(reason, "Checked");
         QVERIFY(!view->canDecide(storage::AlertDecision::Dismiss));
-        QTest::keyClicks(reason, ": prints match, but the listed person has been in custody since 2024");
+        QTest::keyClicks(reason,
+                         ": prints match, but the listed person has been in custody since 2024");
         QVERIFY(view->canDecide(storage::AlertDecision::Dismiss));
         const QString reasonText = reason->toPlainText();
         // Dismiss from the keyboard (Alt+D).
@@ -209,7 +218,8 @@ private slots:
         QVERIFY(!audit->visibleRecord(row).detail.contains("custody")); // the reason is sealed...
         QSignalSpy shown(audit, &ui::AuditLogPage::detailShown);
         audit->selectVisibleRow(row);
-        QTRY_VERIFY_WITH_TIMEOUT(audit->detailText().contains(reasonText), 15000); // ...and opens for the reader
+        QTRY_VERIFY_WITH_TIMEOUT(audit->detailText().contains(reasonText),
+                                 15000); // ...and opens for the reader
         QVERIFY(audit->detailText().contains("Reason given by supervisor"));
         saveScreenshot(w.get(), "supervisor-audit-log");
         QVERIFY(store().audit().verify().ok);
@@ -227,9 +237,11 @@ private slots:
         ws->openAlert(own);
         ui::AlertView* view = ws->alertView();
         QTRY_VERIFY_WITH_TIMEOUT(view->caseShown(), 15000);
-        QVERIFY(view->eligibilityText().contains("You cannot decide on this alert: you enrolled this encounter"));
+        QVERIFY(view->eligibilityText().contains(
+            "You cannot decide on this alert: you enrolled this encounter"));
         view->setReason("I know this traveler personally: not the listed person");
-        for (auto d : {storage::AlertDecision::Confirm, storage::AlertDecision::Dismiss, storage::AlertDecision::Escalate})
+        for (auto d : {storage::AlertDecision::Confirm, storage::AlertDecision::Dismiss,
+                       storage::AlertDecision::Escalate})
             QVERIFY(!view->canDecide(d));
         QTest::keyClick(view, Qt::Key_D, Qt::AltModifier); // the shortcut does nothing either
         QCOMPARE(store().alerts().load(own)->state, AlertState::Open);
@@ -264,7 +276,8 @@ private slots:
             QTest::keyClick(view, Qt::Key_C, Qt::AltModifier); // confirm
             QVERIFY(decided.wait(15000));
             QCOMPARE(decided.front().at(2).toBool(), true); // awaiting the second supervisor
-            QTRY_VERIFY_WITH_TIMEOUT(view->eligibilityText().contains("a second supervisor must decide"), 15000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                view->eligibilityText().contains("a second supervisor must decide"), 15000);
             QCOMPARE(store().alerts().load(id)->state, AlertState::Open);
             QTest::keySequence(w.get(), QKeySequence(Qt::CTRL | Qt::Key_L)); // sign out
         }
@@ -276,7 +289,9 @@ private slots:
         ws->queuePage()->setCriteria(awaiting);
         QCOMPARE(ws->queuePage()->visibleAlerts(), 1);
         const ui::AlertQueueModel* model = ws->queuePage()->model();
-        QVERIFY(model->data(model->index(model->visibleRowOf(id), ui::AlertQueueModel::State), Qt::DisplayRole)
+        QVERIFY(model
+                    ->data(model->index(model->visibleRowOf(id), ui::AlertQueueModel::State),
+                           Qt::DisplayRole)
                     .toString()
                     .contains("awaiting 2nd supervisor (supervisor proposed confirm)"));
         ws->openAlert(id);
@@ -304,7 +319,8 @@ private slots:
         QVERIFY(model->totalCount() >= 60);
         // Every filter agrees with the alerts it lets through, and the default shows exactly
         // what needs a decision.
-        auto check = [&](const ui::AlertQueueCriteria& c, const std::function<bool(const storage::AlertSummary&)>& want) {
+        auto check = [&](const ui::AlertQueueCriteria& c,
+                         const std::function<bool(const storage::AlertSummary&)>& want) {
             queue->setCriteria(c);
             int expected = 0;
             for (const auto& a : model->alerts())
@@ -325,14 +341,17 @@ private slots:
         c = {};
         c.state = ui::StateFilter::Dismissed;
         c.lane = "LANE-02";
-        check(c, [](const auto& a) { return a.state == AlertState::Dismissed && a.lane == "LANE-02"; });
+        check(c, [](const auto& a) {
+            return a.state == AlertState::Dismissed && a.lane == "LANE-02";
+        });
         c = {};
         c.state = ui::StateFilter::Any;
         c.category = WatchlistCategory::CriminalWarrant;
         c.age = ui::AgeWindow::OlderThanDay;
         const qint64 now = model->nowMs();
         check(c, [&](const auto& a) {
-            return a.category == WatchlistCategory::CriminalWarrant && now - a.createdAt.toMSecsSinceEpoch() > 86400000;
+            return a.category == WatchlistCategory::CriminalWarrant &&
+                   now - a.createdAt.toMSecsSinceEpoch() > 86400000;
         });
         // The queue as a supervisor first sees it.
         queue->setCriteria(ui::AlertQueueCriteria{});
