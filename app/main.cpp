@@ -14,9 +14,13 @@
 #include "devices/api/device_manager.h"
 #include "devices/simulated/simulated_backend.h"
 #include "storage/station_store.h"
+#include "ui/admin/admin_workspace.h"
+#include "ui/admin/service_executor.h"
+#include "ui/admin/workspace_services.h"
 #include "ui/officer/officer_workspace.h"
 #include "ui/role_workspace.h"
 #include "ui/station_window.h"
+#include "ui/supervisor/supervisor_workspace.h"
 #include "ui/ui_settings.h"
 #ifdef UMBRAL_WITH_USB_BACKEND
 #include "devices/usb/usb_backend.h"
@@ -24,11 +28,6 @@
 #ifdef UMBRAL_WITH_UVC_BACKEND
 #include "devices/uvc/uvc_backend.h"
 #endif
-#include "ui/admin/admin_workspace.h"
-#include "ui/admin/service_executor.h"
-#include "ui/admin/workspace_services.h"
-#include "ui/station_window.h"
-#include "ui/supervisor/supervisor_workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -173,10 +172,28 @@ int main(int argc, char** argv) {
             return std::make_unique<enrollment::WatchlistScreener>(file);
         });
 
+    // The sign-in checks passwords on a pool thread with the main connection (`store`).
     auto auth = std::make_shared<services::AuthService>(*store, settings);
-    // Supervisors' and administrators' workspaces call their services on one worker thread;
-    // it outlives the window and finishes its call in progress before the store closes.
+    // Supervisors' and administrators' workspaces call their services on one worker thread,
+    // with a connection of its own: the connections are opened without SQLite's mutex
+    // (SQLITE_OPEN_NOMUTEX), so one connection must never serve two threads at once, and a
+    // sign-in after the idle lock can overlap a workspace's call in progress. The executor is
+    // declared after its store: it finishes its call in progress before that store closes.
+    std::unique_ptr<storage::StationStore> serviceStore;
+    try {
+        serviceStore = std::make_unique<storage::StationStore>(
+            paths, storage::StationStore::Open::ExistingOnly,
+            storage::StationStore::Schema::RequireCurrent);
+    } catch (const Error& e) {
+        QMessageBox::critical(nullptr, QStringLiteral("Umbral"),
+                              QStringLiteral("The station cannot start:\n\n%1").arg(e.message()));
+        return 1;
+    }
     ui::ServiceExecutor executor;
+    workspaceServices.store = serviceStore.get();
+    workspaceServices.executor = &executor;
+    workspaceServices.lane = settings.lane;
+    workspaceServices.devices = &deviceManager;
     ui::StationWindow window(
         [auth](const QString& name, const QString& password) {
             return auth->login(name, password);
@@ -193,37 +210,29 @@ int main(int argc, char** argv) {
     officer.segmenter = enrollment::defaultSlapSegmenter();
     officer.lane = settings.lane;
     officer.demoBackend = simulated;
-    window.setContentFactory(
-        [officer](const Actor& actor, ui::StationWindow& w, bool rebuilt) -> QWidget* {
-            if (actor.role != Role::Officer)
-                return nullptr;
-            auto* workspace = new ui::OfficerWorkspace(actor, officer);
-            QObject::connect(&w, &ui::StationWindow::lockedChanged, workspace,
-                             &ui::OfficerWorkspace::setPaused);
-            ui::RoleWorkspace* host = w.workspace();
-            QObject::connect(workspace, &ui::OfficerWorkspace::fullScreenChanged, host,
-                             [host](bool full) { host->setHeaderVisible(!full); });
-            if (rebuilt) // the language changed: carry on with the saved encounter without asking
-                QObject::connect(workspace, &ui::OfficerWorkspace::resumeOffered, workspace,
-                                 &ui::OfficerWorkspace::resumeDraft);
-            return workspace;
-        });
+    window.setContentFactory([officer, &workspaceServices](const Actor& actor, ui::StationWindow& w,
+                                                           bool rebuilt) -> QWidget* {
+        if (actor.role == Role::Supervisor)
+            return new ui::SupervisorWorkspace(actor, workspaceServices);
+        if (actor.role == Role::Administrator)
+            return new ui::AdminWorkspace(actor, workspaceServices);
+        if (actor.role != Role::Officer)
+            return nullptr;
+        auto* workspace = new ui::OfficerWorkspace(actor, officer);
+        QObject::connect(&w, &ui::StationWindow::lockedChanged, workspace,
+                         &ui::OfficerWorkspace::setPaused);
+        ui::RoleWorkspace* host = w.workspace();
+        QObject::connect(workspace, &ui::OfficerWorkspace::fullScreenChanged, host,
+                         [host](bool full) { host->setHeaderVisible(!full); });
+        if (rebuilt) // the language changed: carry on with the saved encounter without asking
+            QObject::connect(workspace, &ui::OfficerWorkspace::resumeOffered, workspace,
+                             &ui::OfficerWorkspace::resumeDraft);
+        return workspace;
+    });
 
     StartupProbe probe(startup);
     if (qEnvironmentVariableIntValue("UMBRAL_REPORT_STARTUP"))
         window.loginPage()->installEventFilter(&probe);
-    workspaceServices.devices = &deviceManager; // the one device manager, shared with the officer
-    workspaceServices.store = store.get();
-    workspaceServices.executor = &executor;
-    workspaceServices.lane = settings.lane;
-    window.setWorkspaceFactory(
-        Role::Supervisor, [&workspaceServices](const Actor& actor, QWidget* parent) {
-            return new ui::SupervisorWorkspace(actor, workspaceServices, parent);
-        });
-    window.setWorkspaceFactory(Role::Administrator,
-                               [&workspaceServices](const Actor& actor, QWidget* parent) {
-                                   return new ui::AdminWorkspace(actor, workspaceServices, parent);
-                               });
     window.show();
 
     // A demo station screens against the signed demo watchlist (listed simulated travelers). It

@@ -7,17 +7,20 @@
 namespace umbral::storage {
 
 namespace {
-QString iso(const QDateTime& t) { return t.toUTC().toString(Qt::ISODateWithMs); }
+QString iso(const QDateTime& t) {
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
 
 // The context binds the sealed reason to its row's identity (not to its id, which is only known
 // after the insert): the alert, the moment and the person who wrote it.
 QByteArray reasonContext(qint64 alertId, const QString& at, const QString& actor) {
-    return "alert-decision:" + QByteArray::number(alertId) + ':' + at.toUtf8() + ':' + actor.toUtf8() + ":reason";
+    return "alert-decision:" + QByteArray::number(alertId) + ':' + at.toUtf8() + ':' +
+           actor.toUtf8() + ":reason";
 }
 
-constexpr const char* kColumns =
-    "SELECT id, alert_id, decided_at, actor, actor_id, decision, effect, state_before, state_after, "
-    "reason_sealed FROM alert_decisions ";
+constexpr const char* kColumns = "SELECT id, alert_id, decided_at, actor, actor_id, decision, "
+                                 "effect, state_before, state_after, "
+                                 "reason_sealed FROM alert_decisions ";
 
 AlertDecisionRecord recordFrom(Statement& s, const KeyRing& keys) {
     AlertDecisionRecord r;
@@ -28,7 +31,8 @@ AlertDecisionRecord recordFrom(Statement& s, const KeyRing& keys) {
     r.actor = s.text(3);
     r.actorId = s.int64(4);
     r.decision = parseAlertDecision(s.text(5)).value_or(AlertDecision::Escalate);
-    r.effect = s.text(6) == QLatin1String("proposed") ? DecisionEffect::Proposed : DecisionEffect::Applied;
+    r.effect =
+        s.text(6) == QLatin1String("proposed") ? DecisionEffect::Proposed : DecisionEffect::Applied;
     r.stateBefore = parseAlertState(s.text(7)).value_or(AlertState::Open);
     r.stateAfter = parseAlertState(s.text(8)).value_or(AlertState::Open);
     r.reason = QString::fromUtf8(keys.unseal(s.blob(9), reasonContext(r.alertId, at, r.actor)));
@@ -49,7 +53,8 @@ QString toKey(AlertDecision d) {
 }
 
 std::optional<AlertDecision> parseAlertDecision(const QString& text) {
-    for (AlertDecision d : {AlertDecision::Confirm, AlertDecision::Dismiss, AlertDecision::Escalate})
+    for (AlertDecision d :
+         {AlertDecision::Confirm, AlertDecision::Dismiss, AlertDecision::Escalate})
         if (text.compare(toKey(d), Qt::CaseInsensitive) == 0)
             return d;
     return std::nullopt;
@@ -64,8 +69,9 @@ qint64 AlertDecisionRepository::insert(AlertDecisionRecord& r) {
         r.decidedAt = QDateTime::currentDateTimeUtc();
     const QString at = iso(r.decidedAt);
     r.decidedAt = QDateTime::fromString(at, Qt::ISODateWithMs); // what a reload gives back
-    db_.prepare("INSERT INTO alert_decisions(alert_id, decided_at, actor, actor_id, decision, effect, "
-                "state_before, state_after, reason_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    db_.prepare(
+           "INSERT INTO alert_decisions(alert_id, decided_at, actor, actor_id, decision, effect, "
+           "state_before, state_after, reason_sealed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, r.alertId)
         .bind(2, at)
         .bind(3, r.actor)
@@ -89,7 +95,8 @@ std::optional<AlertDecisionRecord> AlertDecisionRepository::load(qint64 id) cons
 }
 
 std::vector<AlertDecisionRecord> AlertDecisionRepository::forAlert(qint64 alertId) const {
-    Statement s = db_.prepare((QByteArray(kColumns) + "WHERE alert_id = ? ORDER BY id").constData());
+    Statement s =
+        db_.prepare((QByteArray(kColumns) + "WHERE alert_id = ? ORDER BY id").constData());
     s.bind(1, alertId);
     std::vector<AlertDecisionRecord> out;
     while (s.step())
@@ -97,6 +104,8 @@ std::vector<AlertDecisionRecord> AlertDecisionRepository::forAlert(qint64 alertI
     return out;
 }
 
-qint64 AlertDecisionRepository::count() const { return db_.scalarInt("SELECT count(*) FROM alert_decisions"); }
+qint64 AlertDecisionRepository::count() const {
+    return db_.scalarInt("SELECT count(*) FROM alert_decisions");
+}
 
 } // namespace umbral::storage

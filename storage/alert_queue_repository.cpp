@@ -8,13 +8,17 @@ namespace {
 // The latest decision of each alert through the (alert_id, id) index: one look-up per alert,
 // not a scan of the history.
 constexpr const char* kSelect =
-    "SELECT a.id, a.encounter_id, e.lane, e.officer_id, e.officer_name, a.list_id, a.entry_id, a.category, "
+    "SELECT a.id, a.encounter_id, e.lane, e.officer_id, e.officer_name, a.list_id, a.entry_id, "
+    "a.category, "
     "a.severity, a.band, a.state, a.score, a.created_at, a.decided_by, a.decided_at, "
     "d.decision, d.effect, d.actor "
     "FROM alerts a JOIN encounters e ON e.id = a.encounter_id "
-    "LEFT JOIN alert_decisions d ON d.id = (SELECT max(x.id) FROM alert_decisions x WHERE x.alert_id = a.id) ";
+    "LEFT JOIN alert_decisions d ON d.id = (SELECT max(x.id) FROM alert_decisions x WHERE "
+    "x.alert_id = a.id) ";
 
-QDateTime fromIso(const QString& s) { return s.isEmpty() ? QDateTime() : QDateTime::fromString(s, Qt::ISODateWithMs); }
+QDateTime fromIso(const QString& s) {
+    return s.isEmpty() ? QDateTime() : QDateTime::fromString(s, Qt::ISODateWithMs);
+}
 
 AlertSummary summaryFrom(Statement& s) {
     AlertSummary a;
@@ -35,7 +39,8 @@ AlertSummary summaryFrom(Statement& s) {
     a.decidedAt = fromIso(s.text(14));
     if (!s.isNull(15)) {
         a.lastDecision = parseAlertDecision(s.text(15));
-        a.lastEffect = s.text(16) == QLatin1String("proposed") ? DecisionEffect::Proposed : DecisionEffect::Applied;
+        a.lastEffect = s.text(16) == QLatin1String("proposed") ? DecisionEffect::Proposed
+                                                               : DecisionEffect::Applied;
         a.lastDecisionBy = s.text(17);
     }
     return a;

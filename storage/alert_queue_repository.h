@@ -19,7 +19,7 @@ struct AlertSummary {
     qint64 id = 0;
     QString encounterId;
     QString lane;
-    qint64 officerId = 0;   ///< the user who enrolled the encounter (four-eyes)
+    qint64 officerId = 0; ///< the user who enrolled the encounter (four-eyes)
     QString officerName;
     QString listId;
     QString entryId;

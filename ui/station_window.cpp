@@ -122,12 +122,9 @@ void StationWindow::showWorkspace(const Actor& actor, bool rebuilt) {
     }
     actor_ = actor;
     workspace_ = new RoleWorkspace(actor, lane_, stack_);
-    if (const auto factory = factories_.find(actor.role); factory != factories_.end()) {
-        workspace_->setContent(factory->second(actor, workspace_));
-    } else if (contentFactory_) {
+    if (contentFactory_)
         if (QWidget* content = contentFactory_(actor, *this, rebuilt))
             workspace_->setContent(content);
-    }
     connect(workspace_, &RoleWorkspace::signOutRequested, this, &StationWindow::signOut);
     stack_->addWidget(workspace_);
     stack_->setCurrentWidget(workspace_);
@@ -137,8 +134,6 @@ void StationWindow::showWorkspace(const Actor& actor, bool rebuilt) {
     if (!rebuilt)
         emit actorChanged(actor);
 }
-
-void StationWindow::setWorkspaceFactory(Role role, WorkspaceFactory factory) { factories_[role] = std::move(factory); }
 
 void StationWindow::signOut() {
     idle_->stop();

@@ -6,7 +6,6 @@
 
 #include <QMainWindow>
 #include <functional>
-#include <map>
 
 class QLabel;
 class QPushButton;
@@ -45,12 +44,6 @@ public:
     void lock();
     void openSettings();
 
-    /// Builds the content of a role's workspace (below its heading and above "Sign out"). The
-    /// workspaces live in their own libraries (ui/supervisor, ui/admin, ...); app/main.cpp and
-    /// tests register them here. A role without a factory gets the bare workspace.
-    using WorkspaceFactory = std::function<QWidget*(const Actor& actor, QWidget* parent)>;
-    void setWorkspaceFactory(Role role, WorkspaceFactory factory);
-
 signals:
     void actorChanged(const umbral::Actor& actor);
     void lockedChanged(bool locked);
@@ -78,7 +71,6 @@ private:
     QPushButton* settingsButton_ = nullptr;
     UiSettings uiSettings_;
     std::function<void(const UiSettings&)> saveSettings_;
-    std::map<Role, WorkspaceFactory> factories_;
 };
 
 } // namespace umbral::ui

@@ -34,7 +34,9 @@ AlertState finalState(storage::AlertDecision d) {
 }
 
 // The alert's number, as the screening writes it for alert.open: one subject for the whole story.
-QString subjectFor(qint64 alertId) { return QString::number(alertId); }
+QString subjectFor(qint64 alertId) {
+    return QString::number(alertId);
+}
 
 // What a refused decision throws, after its audit row is written.
 struct Refusal {
@@ -53,18 +55,22 @@ DecisionEligibility decisionEligibility(const Actor& actor, const storage::Alert
         return e;
     }
     if (alert.state == AlertState::Confirmed || alert.state == AlertState::Dismissed) {
-        e.whyNot = QStringLiteral("this alert is already %1 (by %2)").arg(toKey(alert.state), alert.decidedBy);
+        e.whyNot = QStringLiteral("this alert is already %1 (by %2)")
+                       .arg(toKey(alert.state), alert.decidedBy);
         return e;
     }
     if (samePerson(actor, alert.officerId, alert.officerName)) {
-        e.whyNot = QStringLiteral("you enrolled this encounter: another supervisor must decide (four-eyes rule)");
+        e.whyNot = QStringLiteral(
+            "you enrolled this encounter: another supervisor must decide (four-eyes rule)");
         return e;
     }
     if (alert.state == AlertState::Escalated) {
         for (auto it = history.rbegin(); it != history.rend(); ++it) {
-            if (it->effect == storage::DecisionEffect::Applied && it->stateAfter == AlertState::Escalated) {
+            if (it->effect == storage::DecisionEffect::Applied &&
+                it->stateAfter == AlertState::Escalated) {
                 if (samePerson(actor, it->actorId, it->actor)) {
-                    e.whyNot = QStringLiteral("you escalated this alert: another supervisor must decide");
+                    e.whyNot =
+                        QStringLiteral("you escalated this alert: another supervisor must decide");
                     return e;
                 }
                 break;
@@ -74,18 +80,21 @@ DecisionEligibility decisionEligibility(const Actor& actor, const storage::Alert
     if (!history.empty() && history.back().effect == storage::DecisionEffect::Proposed) {
         const auto& pending = history.back();
         if (samePerson(actor, pending.actorId, pending.actor)) {
-            e.whyNot = QStringLiteral("you proposed to %1 this alert: a second supervisor must decide")
-                           .arg(decisionWord(pending.decision));
+            e.whyNot =
+                QStringLiteral("you proposed to %1 this alert: a second supervisor must decide")
+                    .arg(decisionWord(pending.decision));
             return e;
         }
         e.pendingProposal = pending;
     }
     e.allowed = true;
-    e.firstOfTwo = alert.band == Band::Red && settings.redRequiresSecondSupervisor && !e.pendingProposal;
+    e.firstOfTwo =
+        alert.band == Band::Red && settings.redRequiresSecondSupervisor && !e.pendingProposal;
     return e;
 }
 
-AdjudicationService::AdjudicationService(storage::StationStore& store, AdjudicationSettings settings)
+AdjudicationService::AdjudicationService(storage::StationStore& store,
+                                         AdjudicationSettings settings)
     : store_(store), settings_(settings) {}
 
 std::vector<storage::AlertSummary> AdjudicationService::queue(const Actor& actor, int limit) {
@@ -104,7 +113,9 @@ AlertCase AdjudicationService::open(const Actor& actor, qint64 alertId) {
     c.alert = *alert;
     auto encounter = store_.encounters().load(c.alert.encounterId);
     if (!encounter)
-        throw Error(ErrorCode::NotFound, QStringLiteral("alert %1: no encounter %2").arg(alertId).arg(c.alert.encounterId));
+        throw Error(
+            ErrorCode::NotFound,
+            QStringLiteral("alert %1: no encounter %2").arg(alertId).arg(c.alert.encounterId));
     c.encounter = std::move(*encounter);
     auto watchlist = store_.watchlist();
     c.listed = watchlist.load(c.alert.listId, c.alert.watchlistEntryId, false);
@@ -115,19 +126,21 @@ AlertCase AdjudicationService::open(const Actor& actor, qint64 alertId) {
 
     storage::Transaction tx(store_.db());
     store_.audit().append(actor.name, QStringLiteral("alert.view"), subjectFor(alertId),
-                          QStringLiteral("encounter %1; %2; %3").arg(c.alert.encounterId, toKey(c.alert.band),
-                                                                     toKey(c.alert.state)));
+                          QStringLiteral("encounter %1; %2; %3")
+                              .arg(c.alert.encounterId, toKey(c.alert.band), toKey(c.alert.state)));
     tx.commit();
     return c;
 }
 
-DecisionOutcome AdjudicationService::decide(const Actor& actor, qint64 alertId, storage::AlertDecision decision,
+DecisionOutcome AdjudicationService::decide(const Actor& actor, qint64 alertId,
+                                            storage::AlertDecision decision,
                                             const QString& reason) {
     require(actor, Permission::AdjudicateAlerts, "decide on alerts");
     const QString trimmed = reason.trimmed();
     if (trimmed.size() < settings_.minReasonLength)
         throw Error(ErrorCode::InvalidInput,
-                    QStringLiteral("a decision needs a reason of at least %1 characters").arg(settings_.minReasonLength));
+                    QStringLiteral("a decision needs a reason of at least %1 characters")
+                        .arg(settings_.minReasonLength));
 
     std::optional<Refusal> refusal;
     DecisionOutcome out;
@@ -142,10 +155,14 @@ DecisionOutcome AdjudicationService::decide(const Actor& actor, qint64 alertId, 
         const auto history = decisions.forAlert(alertId);
         const DecisionEligibility e = decisionEligibility(actor, *summary, history, settings_);
         if (!e.allowed) {
-            const bool conflict = summary->state == AlertState::Confirmed || summary->state == AlertState::Dismissed;
-            refusal = Refusal{conflict ? ErrorCode::Conflict : ErrorCode::PermissionDenied, e.whyNot};
-        } else if (decision == storage::AlertDecision::Escalate && summary->state == AlertState::Escalated) {
-            refusal = Refusal{ErrorCode::Conflict, QStringLiteral("this alert is already escalated")};
+            const bool conflict =
+                summary->state == AlertState::Confirmed || summary->state == AlertState::Dismissed;
+            refusal =
+                Refusal{conflict ? ErrorCode::Conflict : ErrorCode::PermissionDenied, e.whyNot};
+        } else if (decision == storage::AlertDecision::Escalate &&
+                   summary->state == AlertState::Escalated) {
+            refusal =
+                Refusal{ErrorCode::Conflict, QStringLiteral("this alert is already escalated")};
         }
 
         if (!refusal) {
@@ -166,15 +183,19 @@ DecisionOutcome AdjudicationService::decide(const Actor& actor, qint64 alertId, 
                 if (first.decision == decision) {
                     r.stateAfter = finalState(decision);
                     action = QStringLiteral("alert.%1").arg(decisionWord(decision));
-                    note = QStringLiteral("second supervisor, agrees with decision #%1 by %2").arg(first.id).arg(first.actor);
+                    note = QStringLiteral("second supervisor, agrees with decision #%1 by %2")
+                               .arg(first.id)
+                               .arg(first.actor);
                 } else {
                     // Two supervisors disagree on a red alert: neither view wins; it goes up.
                     r.stateAfter = AlertState::Escalated;
                     action = QStringLiteral("alert.escalate");
-                    note = QStringLiteral("second supervisor chose %1 against decision #%2 (%3) by %4: escalated")
-                               .arg(decisionWord(decision))
-                               .arg(first.id)
-                               .arg(decisionWord(first.decision), first.actor);
+                    note =
+                        QStringLiteral(
+                            "second supervisor chose %1 against decision #%2 (%3) by %4: escalated")
+                            .arg(decisionWord(decision))
+                            .arg(first.id)
+                            .arg(decisionWord(first.decision), first.actor);
                 }
             } else if (e.firstOfTwo) {
                 r.effect = storage::DecisionEffect::Proposed;
@@ -188,11 +209,13 @@ DecisionOutcome AdjudicationService::decide(const Actor& actor, qint64 alertId, 
             decisions.insert(r);
             if (r.effect == storage::DecisionEffect::Applied)
                 store_.alerts().setState(alertId, r.stateAfter, decidedBy, trimmed, r.decidedAt);
-            const QString reasonHash = QString::fromLatin1(store_.keys().auditHash(trimmed.toUtf8()).left(8).toHex());
+            const QString reasonHash =
+                QString::fromLatin1(store_.keys().auditHash(trimmed.toUtf8()).left(8).toHex());
             QString detail = QStringLiteral("%1; decision #%2; %3 -> %4; encounter %5; reason %6")
                                  .arg(decisionWord(decision))
                                  .arg(r.id)
-                                 .arg(toKey(r.stateBefore), toKey(r.stateAfter), summary->encounterId, reasonHash);
+                                 .arg(toKey(r.stateBefore), toKey(r.stateAfter),
+                                      summary->encounterId, reasonHash);
             if (!note.isEmpty())
                 detail += QStringLiteral("; ") + note;
             out.auditSeq = store_.audit().append(actor.name, action, subjectFor(alertId), detail);
@@ -208,26 +231,29 @@ DecisionOutcome AdjudicationService::decide(const Actor& actor, qint64 alertId, 
     return out;
 }
 
-void AdjudicationService::auditRefusal(const Actor& actor, qint64 alertId, storage::AlertDecision decision,
-                                       const QString& why) {
+void AdjudicationService::auditRefusal(const Actor& actor, qint64 alertId,
+                                       storage::AlertDecision decision, const QString& why) {
     storage::Transaction tx(store_.db());
     store_.audit().append(actor.name, QStringLiteral("alert.refused"), subjectFor(alertId),
                           QStringLiteral("%1 refused: %2").arg(decisionWord(decision), why));
     tx.commit();
 }
 
-std::vector<storage::AlertDecisionRecord> AdjudicationService::history(const Actor& actor, qint64 alertId) {
+std::vector<storage::AlertDecisionRecord> AdjudicationService::history(const Actor& actor,
+                                                                       qint64 alertId) {
     require(actor, Permission::ViewAlerts, "read alert decisions");
     return storage::AlertDecisionRepository(store_.db(), store_.keys()).forAlert(alertId);
 }
 
-storage::AlertDecisionRecord AdjudicationService::decisionRecord(const Actor& actor, qint64 decisionId) {
+storage::AlertDecisionRecord AdjudicationService::decisionRecord(const Actor& actor,
+                                                                 qint64 decisionId) {
     require(actor, Permission::ViewAuditLog, "read decision reasons");
     auto record = storage::AlertDecisionRepository(store_.db(), store_.keys()).load(decisionId);
     if (!record)
         throw Error(ErrorCode::NotFound, QStringLiteral("no decision %1").arg(decisionId));
     storage::Transaction tx(store_.db());
-    store_.audit().append(actor.name, QStringLiteral("alert.decision.read"), subjectFor(record->alertId),
+    store_.audit().append(actor.name, QStringLiteral("alert.decision.read"),
+                          subjectFor(record->alertId),
                           QStringLiteral("decision #%1").arg(decisionId));
     tx.commit();
     return *record;

@@ -28,7 +28,9 @@
 #include <optional>
 #include <vector>
 
-namespace umbral::storage { class StationStore; }
+namespace umbral::storage {
+class StationStore;
+}
 
 namespace umbral::services {
 
@@ -50,13 +52,13 @@ DecisionEligibility decisionEligibility(const Actor& actor, const storage::Alert
 
 /// Everything a supervisor sees of one alert.
 struct AlertCase {
-    Alert alert;                         ///< with the stored evidence JSON and decision
-    storage::AlertSummary summary;       ///< lane, enrolling officer, latest decision
-    Encounter encounter;                 ///< unsealed, with captures
+    Alert alert;                   ///< with the stored evidence JSON and decision
+    storage::AlertSummary summary; ///< lane, enrolling officer, latest decision
+    Encounter encounter;           ///< unsealed, with captures
     std::optional<storage::StoredWatchlistEntry> listed; ///< nullopt when no longer on the list
     std::vector<storage::WatchlistSample> samples;       ///< the listed person's biometrics
     std::vector<storage::AlertDecisionRecord> history;   ///< oldest first
-    DecisionEligibility eligibility;     ///< for the actor who opened it
+    DecisionEligibility eligibility;                     ///< for the actor who opened it
 };
 
 struct DecisionOutcome {
@@ -92,7 +94,8 @@ public:
     static qint64 decisionIdFromAuditDetail(const QString& detail);
 
 private:
-    void auditRefusal(const Actor& actor, qint64 alertId, storage::AlertDecision decision, const QString& why);
+    void auditRefusal(const Actor& actor, qint64 alertId, storage::AlertDecision decision,
+                      const QString& why);
 
     storage::StationStore& store_;
     AdjudicationSettings settings_;

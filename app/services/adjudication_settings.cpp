@@ -17,16 +17,20 @@ AdjudicationSettings AdjudicationSettings::load(const QString& file) {
         else if (v == QLatin1String("false") || v == QLatin1String("0") || v == QLatin1String("no"))
             s.redRequiresSecondSupervisor = false;
         else
-            throw Error(ErrorCode::InvalidInput,
-                        QStringLiteral("[adjudication] red_requires_second_supervisor must be true or false, not '%1'").arg(v));
+            throw Error(
+                ErrorCode::InvalidInput,
+                QStringLiteral(
+                    "[adjudication] red_requires_second_supervisor must be true or false, not '%1'")
+                    .arg(v));
     }
     const QString lengthKey = QStringLiteral("adjudication/min_reason_length");
     if (ini.contains(lengthKey)) {
         bool ok = false;
         const int n = ini.value(lengthKey).toString().trimmed().toInt(&ok);
         if (!ok || n < 1 || n > 1000)
-            throw Error(ErrorCode::InvalidInput,
-                        QStringLiteral("[adjudication] min_reason_length must be a number from 1 to 1000"));
+            throw Error(
+                ErrorCode::InvalidInput,
+                QStringLiteral("[adjudication] min_reason_length must be a number from 1 to 1000"));
         s.minReasonLength = n;
     }
     return s;

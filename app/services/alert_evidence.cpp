@@ -14,8 +14,8 @@
 #include <QJsonObject>
 #include <QStringList>
 #include <algorithm>
-#include <opencv2/imgcodecs.hpp>
 #include <cmath>
+#include <opencv2/imgcodecs.hpp>
 #include <optional>
 
 namespace umbral::services {
@@ -90,17 +90,21 @@ void addBiographic(AlertEvidence& out, const Encounter& encounter, const Watchli
     name.field = QStringLiteral("Name");
     name.traveler = travelerName(encounter.traveler);
     const int alias = c.name.aliasIndex;
-    name.listed = alias >= 0 && alias < listed.names.size() ? listed.names.at(alias) : listed.names.value(0);
+    name.listed =
+        alias >= 0 && alias < listed.names.size() ? listed.names.at(alias) : listed.names.value(0);
     if (alias > 0)
         name.listed += QStringLiteral(" (alias)");
     name.similarity = c.name.score;
     QStringList pairs;
     for (const auto& p : c.name.pairs)
-        pairs << QStringLiteral("%1~%2 %3 (%4)")
-                     .arg(QString::fromStdString(p.probe), QString::fromStdString(p.listed))
-                     .arg(p.similarity, 0, 'f', 2)
-                     .arg(screening::toKey(p.method));
-    name.relation = pairs.isEmpty() ? QStringLiteral("no token alike") : pairs.join(QStringLiteral(", "));
+        pairs << (p.method == screening::TokenMatch::Exact
+                      ? QStringLiteral("%1 exact").arg(QString::fromStdString(p.probe))
+                      : QStringLiteral("%1~%2 %3 (%4)")
+                            .arg(QString::fromStdString(p.probe), QString::fromStdString(p.listed))
+                            .arg(p.similarity, 0, 'f', 2)
+                            .arg(screening::toKey(p.method)));
+    name.relation =
+        pairs.isEmpty() ? QStringLiteral("no token alike") : pairs.join(QStringLiteral(", "));
     if (c.name.orderSwapped)
         name.relation += QStringLiteral("; name order swapped");
     out.biographic.push_back(name);
@@ -113,9 +117,9 @@ void addBiographic(AlertEvidence& out, const Encounter& encounter, const Watchli
     dob.relation = dateWords(c.dateOfBirth.relation);
     out.biographic.push_back(dob);
 
-    BiographicFieldEvidence nationality{QStringLiteral("Nationality"), encounter.traveler.nationality,
-                                        listed.nationality, relationSimilarity(c.nationality),
-                                        relationWords(c.nationality)};
+    BiographicFieldEvidence nationality{
+        QStringLiteral("Nationality"), encounter.traveler.nationality, listed.nationality,
+        relationSimilarity(c.nationality), relationWords(c.nationality)};
     out.biographic.push_back(nationality);
     BiographicFieldEvidence sex{QStringLiteral("Sex"), encounter.traveler.sex, listed.sex,
                                 relationSimilarity(c.sex), relationWords(c.sex)};
@@ -124,23 +128,29 @@ void addBiographic(AlertEvidence& out, const Encounter& encounter, const Watchli
     BiographicFieldEvidence document;
     document.field = QStringLiteral("Document");
     const TravelDocument& d = encounter.traveler.document;
-    document.traveler = d.issuingState.isEmpty() ? d.number : QStringLiteral("%1 (%2)").arg(d.number, d.issuingState);
+    document.traveler = d.issuingState.isEmpty()
+                            ? d.number
+                            : QStringLiteral("%1 (%2)").arg(d.number, d.issuingState);
     QStringList docs;
     for (const ListedDocument& ld : listed.documents)
-        docs << (ld.issuingState.isEmpty() ? ld.number : QStringLiteral("%1 (%2)").arg(ld.number, ld.issuingState));
+        docs << (ld.issuingState.isEmpty()
+                     ? ld.number
+                     : QStringLiteral("%1 (%2)").arg(ld.number, ld.issuingState));
     document.listed = docs.join(QStringLiteral(", "));
     if (d.number.isEmpty() || docs.isEmpty()) {
         document.relation = QStringLiteral("unknown on one side");
     } else {
         document.similarity = c.documentMatch ? 1.0 : 0.0;
-        document.relation = c.documentMatch ? QStringLiteral("same number") : QStringLiteral("different");
+        document.relation =
+            c.documentMatch ? QStringLiteral("same number") : QStringLiteral("different");
     }
     out.biographic.push_back(document);
 }
 
 // The listed person's best sample at a position: an image when there is one (it can be drawn),
 // otherwise a template or code.
-const WatchlistSample* pickSample(const std::vector<WatchlistSample>& samples, bool iris, int position) {
+const WatchlistSample* pickSample(const std::vector<WatchlistSample>& samples, bool iris,
+                                  int position) {
     const WatchlistSample* best = nullptr;
     for (const WatchlistSample& s : samples) {
         if (s.iris != iris || s.position != position)
@@ -181,10 +191,12 @@ FingerEvidence compareFinger(const Capture& capture, const WatchlistSample& samp
         } else {
             f.candidateSource = QStringLiteral("ISO/IEC 19794-2 template");
             const auto* bytes = reinterpret_cast<const std::uint8_t*>(sample.data.constData());
-            const auto record = biometrics::readFingerMinutiaeRecord({bytes, std::size_t(sample.data.size())});
+            const auto record =
+                biometrics::readFingerMinutiaeRecord({bytes, std::size_t(sample.data.size())});
             f.candidateMinutiae = biometrics::minutiaeAt500Ppi(record);
             // The frame the template declares, scaled to 500 ppi like its minutiae.
-            const double scale = record.xResolutionPpcm > 0 ? 500.0 / (record.xResolutionPpcm * 2.54) : 1.0;
+            const double scale =
+                record.xResolutionPpcm > 0 ? 500.0 / (record.xResolutionPpcm * 2.54) : 1.0;
             f.candidateFrame = cv::Size(std::max(1, int(std::lround(record.imageWidth * scale))),
                                         std::max(1, int(std::lround(record.imageHeight * scale))));
         }
@@ -247,7 +259,8 @@ AlertEvidence buildAlertEvidence(const Encounter& encounter, const WatchlistEntr
     addBiographic(out, encounter, listed);
     auto capturedFinger = [&](FingerPosition p) -> const Capture* {
         for (const Capture& c : encounter.captures)
-            if (c.modality == Modality::Finger && c.finger == p && !c.isException() && !c.image.isEmpty())
+            if (c.modality == Modality::Finger && c.finger == p && !c.isException() &&
+                !c.image.isEmpty())
                 return &c;
         return nullptr;
     };
@@ -273,8 +286,12 @@ AlertEvidence buildAlertEvidence(const Encounter& encounter, const WatchlistEntr
 
 std::vector<FingerPairing> fingerPairingsFromEvidence(const QByteArray& json) {
     std::vector<FingerPairing> out;
-    const QJsonArray comparisons =
-        QJsonDocument::fromJson(json).object().value("fingerprint").toObject().value("comparisons").toArray();
+    const QJsonArray comparisons = QJsonDocument::fromJson(json)
+                                       .object()
+                                       .value("fingerprint")
+                                       .toObject()
+                                       .value("comparisons")
+                                       .toArray();
     for (const QJsonValue& v : comparisons) {
         const QJsonObject c = v.toObject();
         const auto probe = fingerPositionFromKey(c.value("probe").toString());

@@ -24,7 +24,7 @@ namespace umbral::services {
 
 /// One biographic field, the traveler's value beside the listed person's.
 struct BiographicFieldEvidence {
-    QString field;      ///< "Name", "Date of birth", "Nationality", "Sex", "Document"
+    QString field; ///< "Name", "Date of birth", "Nationality", "Sex", "Document"
     QString traveler;
     QString listed;
     double similarity = -1.0; ///< [0, 1]; -1 when unknown on either side (not counted)
@@ -33,18 +33,18 @@ struct BiographicFieldEvidence {
 
 /// One finger position compared.
 struct FingerEvidence {
-    FingerPosition position = FingerPosition::Unknown;        ///< the traveler's finger
-    FingerPosition listedPosition = FingerPosition::Unknown;  ///< the listed finger compared
-    cv::Mat probe;     ///< 8-bit grey at 500 ppi (the minutiae's frame)
-    cv::Mat candidate; ///< 8-bit grey at 500 ppi; empty when the list holds only a template
+    FingerPosition position = FingerPosition::Unknown;       ///< the traveler's finger
+    FingerPosition listedPosition = FingerPosition::Unknown; ///< the listed finger compared
+    cv::Mat probe;           ///< 8-bit grey at 500 ppi (the minutiae's frame)
+    cv::Mat candidate;       ///< 8-bit grey at 500 ppi; empty when the list holds only a template
     cv::Size candidateFrame; ///< the candidate's frame (its image or its template's declared size)
     std::vector<biometrics::Minutia> probeMinutiae;
     std::vector<biometrics::Minutia> candidateMinutiae;
     std::vector<biometrics::MatchedMinutiaPair> pairs; ///< a = probe, b = candidate
-    double score = 0.0;   ///< calibrated: FMR about 10^(-score/20)
+    double score = 0.0;                                ///< calibrated: FMR about 10^(-score/20)
     int pairedMinutiae = 0;
     QString candidateSource; ///< "image" or "ISO/IEC 19794-2 template"
-    QString problem;      ///< why it could not be compared; empty when it was
+    QString problem;         ///< why it could not be compared; empty when it was
 };
 
 /// One eye compared.
@@ -55,7 +55,7 @@ struct IrisEvidence {
     double distance = 1.0;    ///< normalised fractional Hamming distance (about 0.5 unrelated)
     double threshold = 0.0;   ///< the 1:1 decision threshold: at or below is a match
     int bitsCompared = 0;
-    QString candidateSource;  ///< "image" or "iris code"
+    QString candidateSource; ///< "image" or "iris code"
     QString problem;
 };
 

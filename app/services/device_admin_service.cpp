@@ -12,14 +12,16 @@ QList<devices::DeviceInfo> DeviceAdminService::list(const Actor& actor) const {
     return manager_.devices();
 }
 
-std::optional<devices::DeviceInfo> DeviceAdminService::details(const Actor& actor, const QString& id) const {
+std::optional<devices::DeviceInfo> DeviceAdminService::details(const Actor& actor,
+                                                               const QString& id) const {
     require(actor, Permission::ManageDevices, "see device details");
     if (const auto device = manager_.find(id))
         return device;
     return std::nullopt;
 }
 
-std::shared_ptr<devices::Device> DeviceAdminService::deviceForTestCapture(const Actor& actor, const QString& id) {
+std::shared_ptr<devices::Device> DeviceAdminService::deviceForTestCapture(const Actor& actor,
+                                                                          const QString& id) {
     require(actor, Permission::ManageDevices, "test devices");
     auto device = manager_.device(id);
     if (!device)
@@ -31,7 +33,9 @@ devices::CaptureSpec DeviceAdminService::testCaptureSpec(const devices::DeviceIn
                                                          std::chrono::milliseconds timeout) {
     using namespace devices;
     if (info.modality == devices::Modality::Iris)
-        return CaptureSpec::iris(info.iris && info.iris->coverage == IrisCoverage::Right ? IrisEye::Right : IrisEye::Left,
+        return CaptureSpec::iris(info.iris && info.iris->coverage == IrisCoverage::Right
+                                     ? IrisEye::Right
+                                     : IrisEye::Left,
                                  timeout);
     if (!info.fingerprint || info.fingerprint->singleFinger)
         return CaptureSpec::singleFinger(FingerPosition::RightIndex, timeout);
@@ -42,8 +46,8 @@ devices::CaptureSpec DeviceAdminService::testCaptureSpec(const devices::DeviceIn
     return CaptureSpec::fingerprint(FingerprintImpression::Rolled, timeout);
 }
 
-void DeviceAdminService::auditTestCapture(storage::StationStore& store, const Actor& actor, const QString& deviceId,
-                                          const QString& outcome) {
+void DeviceAdminService::auditTestCapture(storage::StationStore& store, const Actor& actor,
+                                          const QString& deviceId, const QString& outcome) {
     require(actor, Permission::ManageDevices, "test devices");
     storage::Transaction tx(store.db());
     store.audit().append(actor.name, QStringLiteral("device.test-capture"), deviceId, outcome);

@@ -18,7 +18,9 @@ namespace umbral::devices {
 class Device;
 class DeviceManager;
 } // namespace umbral::devices
-namespace umbral::storage { class StationStore; }
+namespace umbral::storage {
+class StationStore;
+}
 
 namespace umbral::services {
 
@@ -35,13 +37,14 @@ public:
 
     /// What a test capture asks of a device: its first capability (a single finger, a slap, the
     /// eye it covers).
-    static devices::CaptureSpec testCaptureSpec(const devices::DeviceInfo& info,
-                                                std::chrono::milliseconds timeout = std::chrono::seconds(15));
+    static devices::CaptureSpec
+    testCaptureSpec(const devices::DeviceInfo& info,
+                    std::chrono::milliseconds timeout = std::chrono::seconds(15));
 
     /// Records a test capture's outcome (device.test-capture), e.g. "ok 416x560 500 ppi" or
     /// "failed: capture-timeout ...". ManageDevices.
-    static void auditTestCapture(storage::StationStore& store, const Actor& actor, const QString& deviceId,
-                                 const QString& outcome);
+    static void auditTestCapture(storage::StationStore& store, const Actor& actor,
+                                 const QString& deviceId, const QString& outcome);
 
 private:
     devices::DeviceManager& manager_;

@@ -19,12 +19,14 @@ QueueCounts QueueOverviewService::counts(const Actor& actor) {
     return c;
 }
 
-std::vector<storage::QueueItem> QueueOverviewService::unacknowledged(const Actor& actor, int limit) {
+std::vector<storage::QueueItem> QueueOverviewService::unacknowledged(const Actor& actor,
+                                                                     int limit) {
     require(actor, Permission::ManageQueue, "list the outbound queue");
     auto queue = store_.queue();
     std::vector<storage::QueueItem> out;
     // Failed first: they are what the administrator acts on.
-    for (auto state : {storage::QueueState::Failed, storage::QueueState::Sending, storage::QueueState::Pending}) {
+    for (auto state : {storage::QueueState::Failed, storage::QueueState::Sending,
+                       storage::QueueState::Pending}) {
         auto rows = queue.list(state, limit);
         out.insert(out.end(), rows.begin(), rows.end());
         if (limit > 0 && int(out.size()) >= limit) {
@@ -35,6 +37,8 @@ std::vector<storage::QueueItem> QueueOverviewService::unacknowledged(const Actor
     return out;
 }
 
-int QueueOverviewService::retryFailed(const Actor& actor) { return QueueService(store_).retryFailed(actor); }
+int QueueOverviewService::retryFailed(const Actor& actor) {
+    return QueueService(store_).retryFailed(actor);
+}
 
 } // namespace umbral::services

@@ -6,7 +6,9 @@
 #include <map>
 #include <vector>
 
-namespace umbral::storage { class StationStore; }
+namespace umbral::storage {
+class StationStore;
+}
 
 namespace umbral::services {
 

@@ -7,8 +7,8 @@
 
 namespace umbral::services {
 
-WatchlistStatusService::WatchlistStatusService(storage::StationStore& store, screening::ScreeningSettings settings,
-                                               Clock clock)
+WatchlistStatusService::WatchlistStatusService(storage::StationStore& store,
+                                               screening::ScreeningSettings settings, Clock clock)
     : watchlist_(store, settings), settings_(std::move(settings)), clock_(std::move(clock)) {
     if (!clock_)
         clock_ = [] { return QDateTime::currentDateTimeUtc(); };
@@ -41,12 +41,15 @@ WatchlistStatus WatchlistStatusService::status(const Actor& actor) {
         s.stale = s.ageDays > settings_.maxAgeDays;
         s.expired = p.expiresAt.isValid() && now > p.expiresAt;
         if (s.expired)
-            out.warnings << QStringLiteral("Warning: the %1 list (version %2) expired on %3. Import a current package.")
-                                .arg(listId)
-                                .arg(p.version)
-                                .arg(p.expiresAt.toString(Qt::ISODate));
+            out.warnings
+                << QStringLiteral(
+                       "Warning: the %1 list (version %2) expired on %3. Import a current package.")
+                       .arg(listId)
+                       .arg(p.version)
+                       .arg(p.expiresAt.toString(Qt::ISODate));
         else if (s.stale)
-            out.warnings << QStringLiteral("Warning: the %1 list (version %2) is %3 days old, more than the configured %4 "
+            out.warnings << QStringLiteral("Warning: the %1 list (version %2) is %3 days old, more "
+                                           "than the configured %4 "
                                            "days. Import a current package.")
                                 .arg(listId)
                                 .arg(p.version)
@@ -55,7 +58,8 @@ WatchlistStatus WatchlistStatusService::status(const Actor& actor) {
         out.lists.push_back(s);
     }
     if (out.lists.empty())
-        out.warnings << QStringLiteral("Warning: no watchlist has been imported: screening cannot find anyone.");
+        out.warnings << QStringLiteral(
+            "Warning: no watchlist has been imported: screening cannot find anyone.");
     return out;
 }
 

@@ -8,7 +8,9 @@
 #include <functional>
 #include <vector>
 
-namespace umbral::storage { class StationStore; }
+namespace umbral::storage {
+class StationStore;
+}
 
 namespace umbral::services {
 
@@ -16,16 +18,16 @@ namespace umbral::services {
 struct WatchlistListStatus {
     QString listId;
     qint64 version = 0;
-    QString kind;          ///< kind of the latest package: "full" or "delta"
+    QString kind; ///< kind of the latest package: "full" or "delta"
     QString issuer;
-    QDateTime createdAt;   ///< when the issuer built the latest package
+    QDateTime createdAt; ///< when the issuer built the latest package
     QDateTime expiresAt;
     QDateTime importedAt;
     QString importedBy;
     qint64 entries = 0;
-    double ageDays = 0.0;  ///< since createdAt
-    bool stale = false;    ///< older than [watchlist] max_age_days
-    bool expired = false;  ///< past expiresAt
+    double ageDays = 0.0; ///< since createdAt
+    bool stale = false;   ///< older than [watchlist] max_age_days
+    bool expired = false; ///< past expiresAt
 };
 
 struct WatchlistStatus {
@@ -42,10 +44,13 @@ struct WatchlistStatus {
 class WatchlistStatusService {
 public:
     using Clock = std::function<QDateTime()>;
-    WatchlistStatusService(storage::StationStore& store, screening::ScreeningSettings settings, Clock clock = {});
+    WatchlistStatusService(storage::StationStore& store, screening::ScreeningSettings settings,
+                           Clock clock = {});
 
     /// Checks and converts each entry's samples at import (see screening::SamplePreparer).
-    void setSamplePreparer(screening::SamplePreparer preparer) { watchlist_.setSamplePreparer(std::move(preparer)); }
+    void setSamplePreparer(screening::SamplePreparer preparer) {
+        watchlist_.setSamplePreparer(std::move(preparer));
+    }
 
     WatchlistStatus status(const Actor& actor);
     screening::ImportResult import(const Actor& actor, const QString& path,

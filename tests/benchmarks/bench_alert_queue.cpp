@@ -18,8 +18,8 @@
 //   bench_alert_queue [ALERTS=10000] [REPETITIONS=15]
 #include "app/services/adjudication_service.h"
 #include "app/services/alert_evidence.h"
-#include "tests/auto/services/adjudication/alert_fixture.h"
 #include "storage/station_store.h"
+#include "tests/auto/services/adjudication/alert_fixture.h"
 #include "ui/admin/service_executor.h"
 #include "ui/supervisor/alert_queue_model.h"
 #include "ui/supervisor/alert_queue_page.h"
@@ -67,8 +67,9 @@ double timeOnUiThread(const std::function<void()>& f) {
 
 void fillStation(storage::StationStore& store, int n) {
     std::mt19937 rng(9);
-    const WatchlistCategory categories[] = {WatchlistCategory::KnownOrSuspectedTerrorist, WatchlistCategory::CriminalWarrant,
-                                            WatchlistCategory::ImmigrationViolation, WatchlistCategory::Other};
+    const WatchlistCategory categories[] = {
+        WatchlistCategory::KnownOrSuspectedTerrorist, WatchlistCategory::CriminalWarrant,
+        WatchlistCategory::ImmigrationViolation, WatchlistCategory::Other};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     storage::Transaction tx(store.db());
     auto encounters = store.encounters();
@@ -106,8 +107,8 @@ void fillStation(storage::StationStore& store, int n) {
         a.createdAt = e.createdAt;
         alerts.insertAlert(a);
         if (rng() % 3 != 0)
-            alerts.setState(a.id, rng() % 6 == 0 ? AlertState::Confirmed : AlertState::Dismissed, QStringLiteral("sup"),
-                            QStringLiteral("checked"), now);
+            alerts.setState(a.id, rng() % 6 == 0 ? AlertState::Confirmed : AlertState::Dismissed,
+                            QStringLiteral("sup"), QStringLiteral("checked"), now);
     }
     tx.commit();
 }
@@ -153,7 +154,8 @@ int main(int argc, char** argv) {
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     std::vector<double> modelMs;
     for (int r = 0; r < reps; ++r)
-        modelMs.push_back(timeOnUiThread([&] { page.model()->setAlerts(alerts, QDateTime::currentDateTimeUtc()); }));
+        modelMs.push_back(timeOnUiThread(
+            [&] { page.model()->setAlerts(alerts, QDateTime::currentDateTimeUtc()); }));
 
     struct Case {
         const char* name;
@@ -167,7 +169,8 @@ int main(int argc, char** argv) {
     };
     add("state: any", [](auto& c) { c.state = ui::StateFilter::Any; });
     add("band: red", [](auto& c) { c.band = Band::Red; });
-    add("category: criminal warrant", [](auto& c) { c.category = WatchlistCategory::CriminalWarrant; });
+    add("category: criminal warrant",
+        [](auto& c) { c.category = WatchlistCategory::CriminalWarrant; });
     add("lane: LANE-03", [](auto& c) { c.lane = QStringLiteral("LANE-03"); });
     add("age: last 24 hours", [](auto& c) { c.age = ui::AgeWindow::LastDay; });
     add("state: dismissed", [](auto& c) { c.state = ui::StateFilter::Dismissed; });
@@ -182,9 +185,10 @@ int main(int argc, char** argv) {
 
     std::printf("alerts in the database  %d (loaded %zu)\n", n, alerts.size());
     const Stats load = stats(loadMs), model = stats(modelMs);
-    std::printf("%-42s median %8.2f ms   max %8.2f ms\n", "load the queue (SQL, worker thread)", load.median, load.max);
-    std::printf("%-42s median %8.2f ms   max %8.2f ms\n", "put the alerts in the model (UI thread)", model.median,
-                model.max);
+    std::printf("%-42s median %8.2f ms   max %8.2f ms\n", "load the queue (SQL, worker thread)",
+                load.median, load.max);
+    std::printf("%-42s median %8.2f ms   max %8.2f ms\n", "put the alerts in the model (UI thread)",
+                model.median, model.max);
     double worst = 0;
     for (const Case& c : cases) {
         std::vector<double> ms, filterOnly;
@@ -202,8 +206,9 @@ int main(int argc, char** argv) {
         }
         const Stats s = stats(ms), f = stats(filterOnly);
         worst = std::max(worst, s.max);
-        std::printf("filter %-35s median %8.2f ms   max %8.2f ms   (filter alone: median %.2f ms; %d shown)\n", c.name,
-                    s.median, s.max, f.median, shown);
+        std::printf("filter %-35s median %8.2f ms   max %8.2f ms   (filter alone: median %.2f ms; "
+                    "%d shown)\n",
+                    c.name, s.median, s.max, f.median, shown);
     }
     ui::AlertQueueCriteria all;
     all.state = ui::StateFilter::Any;
@@ -212,12 +217,16 @@ int main(int argc, char** argv) {
     for (int column = 0; column < ui::AlertQueueModel::ColumnCount; ++column) {
         std::vector<double> ms;
         for (int r = 0; r < reps; ++r)
-            ms.push_back(timeOnUiThread(
-                [&] { page.table()->sortByColumn(column, r % 2 ? Qt::AscendingOrder : Qt::DescendingOrder); }));
+            ms.push_back(timeOnUiThread([&] {
+                page.table()->sortByColumn(column,
+                                           r % 2 ? Qt::AscendingOrder : Qt::DescendingOrder);
+            }));
         const Stats s = stats(ms);
-        std::printf("sort by %-34s median %8.2f ms   max %8.2f ms\n",
-                    qPrintable(page.model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString()), s.median,
-                    s.max);
+        std::printf(
+            "sort by %-34s median %8.2f ms   max %8.2f ms\n",
+            qPrintable(
+                page.model()->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString()),
+            s.median, s.max);
     }
     std::printf("worst filter change     %.2f ms (goal: under 100 ms)\n", worst);
 
@@ -227,9 +236,11 @@ int main(int argc, char** argv) {
     std::vector<storage::WatchlistSample> samples;
     int ordinal = 0;
     for (const auto& f : listed.fingers)
-        samples.push_back({1, ordinal++, false, int(f.position), storage::WatchlistSampleFormat::Image, 500, f.data});
+        samples.push_back({1, ordinal++, false, int(f.position),
+                           storage::WatchlistSampleFormat::Image, 500, f.data});
     for (const auto& i : listed.irises)
-        samples.push_back({1, ordinal++, true, int(i.side), storage::WatchlistSampleFormat::Image, 0, i.data});
+        samples.push_back(
+            {1, ordinal++, true, int(i.side), storage::WatchlistSampleFormat::Image, 0, i.data});
     std::vector<double> evidenceMs;
     for (int r = 0; r < std::min(reps, 5); ++r) {
         QElapsedTimer t;
@@ -240,8 +251,8 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "unexpected evidence\n");
     }
     const Stats ev = stats(evidenceMs);
-    std::printf("%-42s median %8.2f ms   max %8.2f ms\n", "evidence of one alert (4 fingers, 2 irises)", ev.median,
-                ev.max);
+    std::printf("%-42s median %8.2f ms   max %8.2f ms\n",
+                "evidence of one alert (4 fingers, 2 irises)", ev.median, ev.max);
     std::vector<double> decideMs;
     const Actor decider{2, QStringLiteral("supervisor2"), Role::Supervisor};
     int decided = 0;
@@ -252,12 +263,14 @@ int main(int argc, char** argv) {
             continue;
         QElapsedTimer t;
         t.start();
-        service.decide(decider, a.id, storage::AlertDecision::Dismiss, QStringLiteral("benchmark: not the listed person"));
+        service.decide(decider, a.id, storage::AlertDecision::Dismiss,
+                       QStringLiteral("benchmark: not the listed person"));
         decideMs.push_back(double(t.nsecsElapsed()) / 1e6);
         ++decided;
     }
     const Stats d = stats(decideMs);
-    std::printf("%-42s median %8.2f ms   max %8.2f ms\n", "one decision (SQL, audit, fsync)", d.median, d.max);
+    std::printf("%-42s median %8.2f ms   max %8.2f ms\n", "one decision (SQL, audit, fsync)",
+                d.median, d.max);
     executor.waitForIdle();
     return 0;
 }

@@ -13,7 +13,8 @@
 
 namespace umbral::ui {
 
-AdminWorkspace::AdminWorkspace(const Actor& actor, const WorkspaceServices& services, QWidget* parent)
+AdminWorkspace::AdminWorkspace(const Actor& actor, const WorkspaceServices& services,
+                               QWidget* parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("adminWorkspace"));
     tabs_ = new QTabWidget(this);

@@ -20,7 +20,8 @@ class WatchlistPage;
 class AdminWorkspace : public QWidget {
     Q_OBJECT
 public:
-    AdminWorkspace(const Actor& actor, const WorkspaceServices& services, QWidget* parent = nullptr);
+    AdminWorkspace(const Actor& actor, const WorkspaceServices& services,
+                   QWidget* parent = nullptr);
 
     QTabWidget* tabs() const { return tabs_; }
     UsersPage* usersPage() const { return users_; }

@@ -14,6 +14,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace umbral::ui {
 
@@ -23,8 +24,12 @@ void AuditLogModel::setRecords(std::vector<storage::AuditRecord> records) {
     endResetModel();
 }
 
-int AuditLogModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(records_.size()); }
-int AuditLogModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int AuditLogModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(records_.size());
+}
+int AuditLogModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant AuditLogModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid())
@@ -47,7 +52,8 @@ QVariant AuditLogModel::data(const QModelIndex& index, int role) const {
         }
     }
     if (role == Qt::UserRole) // sort key
-        return index.column() == Seq || index.column() == Time ? QVariant(r.seq) : data(index, Qt::DisplayRole);
+        return index.column() == Seq || index.column() == Time ? QVariant(r.seq)
+                                                               : data(index, Qt::DisplayRole);
     return {};
 }
 
@@ -83,7 +89,8 @@ AuditLogPage::AuditLogPage(const Actor& actor, const WorkspaceServices& services
 
     filter_ = new QLineEdit(this);
     filter_->setObjectName(QStringLiteral("auditFilter"));
-    filter_->setPlaceholderText(tr("a user, an action (alert.dismiss), an alert or encounter number, …"));
+    filter_->setPlaceholderText(
+        tr("a user, an action (alert.dismiss), an alert or encounter number, …"));
     filter_->setClearButtonEnabled(true);
     auto* filterLabel = new QLabel(tr("&Filter:"), this);
     filterLabel->setBuddy(filter_);
@@ -141,7 +148,8 @@ AuditLogPage::AuditLogPage(const Actor& actor, const WorkspaceServices& services
     });
     connect(refresh, &QPushButton::clicked, this, &AuditLogPage::reload);
     connect(verify_, &QPushButton::clicked, this, &AuditLogPage::verifyChain);
-    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AuditLogPage::showSelected);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AuditLogPage::showSelected);
     setTabOrder(filter_, refresh);
     setTabOrder(refresh, verify_);
     setTabOrder(verify_, table_);
@@ -152,7 +160,10 @@ void AuditLogPage::reload() {
     loading_ = true;
     status_->setText(tr("Loading the audit log…"));
     services_.executor->run<std::vector<storage::AuditRecord>>(
-        this, [store = services_.store, actor = actor_] { return services::AuditService(*store).list(actor); },
+        this,
+        [store = services_.store, actor = actor_] {
+            return services::AuditService(*store).list(actor);
+        },
         [this](const ServiceOutcome<std::vector<storage::AuditRecord>>& o) {
             loading_ = false;
             if (!o.value) {
@@ -161,7 +172,14 @@ void AuditLogPage::reload() {
             }
             model_->setRecords(*o.value);
             table_->resizeColumnsToContents();
-            status_->setText(tr("%1 of %2 rows shown").arg(proxy_->rowCount()).arg(model_->rowCount()));
+            // One long subject (a package file name) must not push the detail off the screen:
+            // the columns before it stay within 32 characters; the whole text is in the
+            // detail pane below.
+            const int widest = table_->fontMetrics().averageCharWidth() * 32;
+            for (int c = 0; c + 1 < model_->columnCount(); ++c)
+                table_->setColumnWidth(c, std::min(table_->columnWidth(c), widest));
+            status_->setText(
+                tr("%1 of %2 rows shown").arg(proxy_->rowCount()).arg(model_->rowCount()));
             emit loaded(model_->rowCount());
         });
 }
@@ -170,11 +188,15 @@ void AuditLogPage::verifyChain() {
     verify_->setEnabled(false);
     verification_->setText(tr("Verifying the chain…"));
     services_.executor->run<storage::AuditVerification>(
-        this, [store = services_.store, actor = actor_] { return services::AuditService(*store).verify(actor); },
+        this,
+        [store = services_.store, actor = actor_] {
+            return services::AuditService(*store).verify(actor);
+        },
         [this](const ServiceOutcome<storage::AuditVerification>& o) {
             verify_->setEnabled(true);
             if (!o.value) {
-                verification_->setText(tr("Error: the chain could not be verified: %1").arg(o.error));
+                verification_->setText(
+                    tr("Error: the chain could not be verified: %1").arg(o.error));
                 emit verified(false);
                 return;
             }
@@ -195,8 +217,12 @@ void AuditLogPage::verifyChain() {
         });
 }
 
-void AuditLogPage::setFilterText(const QString& text) { filter_->setText(text); }
-int AuditLogPage::visibleRows() const { return proxy_->rowCount(); }
+void AuditLogPage::setFilterText(const QString& text) {
+    filter_->setText(text);
+}
+int AuditLogPage::visibleRows() const {
+    return proxy_->rowCount();
+}
 
 storage::AuditRecord AuditLogPage::visibleRecord(int row) const {
     return model_->record(proxy_->mapToSource(proxy_->index(row, 0)).row());
@@ -208,22 +234,28 @@ void AuditLogPage::selectVisibleRow(int row) {
     table_->setCurrentIndex(proxy_->index(row, 0));
 }
 
-QString AuditLogPage::verificationText() const { return verification_->text(); }
-QString AuditLogPage::detailText() const { return detail_->text(); }
+QString AuditLogPage::verificationText() const {
+    return verification_->text();
+}
+QString AuditLogPage::detailText() const {
+    return detail_->text();
+}
 
 void AuditLogPage::showSelected() {
     const QModelIndex current = table_->currentIndex();
     if (!current.isValid())
         return;
     const storage::AuditRecord r = model_->record(proxy_->mapToSource(current).row());
-    const QString base = tr("#%1 · %2 · %3 · %4 on %5\n%6")
-                             .arg(r.seq)
-                             .arg(r.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.actor, r.action,
-                                  r.subject, r.detail);
+    const QString base =
+        tr("#%1 · %2 · %3 · %4 on %5\n%6")
+            .arg(r.seq)
+            .arg(r.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), r.actor,
+                 r.action, r.subject, r.detail);
     detail_->setText(base);
-    const qint64 decisionId = r.action.startsWith(QLatin1String("alert."))
-                                  ? services::AdjudicationService::decisionIdFromAuditDetail(r.detail)
-                                  : 0;
+    const qint64 decisionId =
+        r.action.startsWith(QLatin1String("alert."))
+            ? services::AdjudicationService::decisionIdFromAuditDetail(r.detail)
+            : 0;
     if (decisionId == 0 || r.action == QLatin1String("alert.decision.read")) {
         emit detailShown();
         return;
@@ -232,14 +264,16 @@ void AuditLogPage::showSelected() {
     services_.executor->run<storage::AlertDecisionRecord>(
         this,
         [store = services_.store, actor = actor_, settings = services_.adjudication, decisionId] {
-            return services::AdjudicationService(*store, settings).decisionRecord(actor, decisionId);
+            return services::AdjudicationService(*store, settings)
+                .decisionRecord(actor, decisionId);
         },
         [this, base, seq = r.seq](const ServiceOutcome<storage::AlertDecisionRecord>& o) {
             const QModelIndex now = table_->currentIndex();
             if (!now.isValid() || model_->record(proxy_->mapToSource(now).row()).seq != seq)
                 return; // the selection moved on
             if (o.value)
-                detail_->setText(base + tr("\nReason given by %1: “%2”").arg(o.value->actor, o.value->reason));
+                detail_->setText(
+                    base + tr("\nReason given by %1: “%2”").arg(o.value->actor, o.value->reason));
             else
                 detail_->setText(base + tr("\nThe reason could not be opened: %1").arg(o.error));
             emit detailShown();

@@ -51,7 +51,9 @@ QString capabilities(const devices::DeviceInfo& d) {
     return out.join(QLatin1Char('\n'));
 }
 
-QString orDash(const QString& s) { return s.isEmpty() ? QStringLiteral("—") : s; }
+QString orDash(const QString& s) {
+    return s.isEmpty() ? QStringLiteral("—") : s;
+}
 } // namespace
 
 DevicesPage::DevicesPage(const Actor& actor, const WorkspaceServices& services, QWidget* parent)
@@ -59,7 +61,8 @@ DevicesPage::DevicesPage(const Actor& actor, const WorkspaceServices& services, 
     setObjectName(QStringLiteral("devicesPage"));
     table_ = new QTableWidget(0, 5, this);
     table_->setObjectName(QStringLiteral("devicesTable"));
-    table_->setHorizontalHeaderLabels({tr("Device"), tr("Kind"), tr("Backend"), tr("Model"), tr("USB id")});
+    table_->setHorizontalHeaderLabels(
+        {tr("Device"), tr("Kind"), tr("Backend"), tr("Model"), tr("USB id")});
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -107,8 +110,10 @@ DevicesPage::DevicesPage(const Actor& actor, const WorkspaceServices& services, 
     connect(refresh, &QPushButton::clicked, this, &DevicesPage::reload);
     if (services_.devices) {
         // Arrival and removal, live.
-        connect(services_.devices, &devices::DeviceManager::deviceArrived, this, &DevicesPage::reload);
-        connect(services_.devices, &devices::DeviceManager::deviceRemoved, this, &DevicesPage::reload);
+        connect(services_.devices, &devices::DeviceManager::deviceArrived, this,
+                &DevicesPage::reload);
+        connect(services_.devices, &devices::DeviceManager::deviceRemoved, this,
+                &DevicesPage::reload);
     }
     reload();
 }
@@ -136,8 +141,8 @@ void DevicesPage::reload() {
     table_->setRowCount(int(list.size()));
     for (int i = 0; i < int(list.size()); ++i) {
         const auto& d = list[i];
-        const QStringList cells{d.id, devices::toKey(d.modality), devices::toKey(d.backend), d.model,
-                                orDash(devices::usbIdText(d))};
+        const QStringList cells{d.id, devices::toKey(d.modality), devices::toKey(d.backend),
+                                d.model, orDash(devices::usbIdText(d))};
         for (int c = 0; c < cells.size(); ++c)
             table_->setItem(i, c, new QTableWidgetItem(cells[c]));
     }
@@ -157,13 +162,20 @@ bool DevicesPage::selectDevice(const QString& id) {
 }
 
 QString DevicesPage::selectedDevice() const {
-    const auto rows = table_->selectionModel() ? table_->selectionModel()->selectedRows() : QModelIndexList{};
+    const auto rows =
+        table_->selectionModel() ? table_->selectionModel()->selectedRows() : QModelIndexList{};
     return rows.isEmpty() ? QString() : table_->item(rows.front().row(), 0)->text();
 }
 
-int DevicesPage::deviceCount() const { return table_->rowCount(); }
-QString DevicesPage::detailsText() const { return details_->text(); }
-QString DevicesPage::testText() const { return testResult_->text(); }
+int DevicesPage::deviceCount() const {
+    return table_->rowCount();
+}
+QString DevicesPage::detailsText() const {
+    return details_->text();
+}
+QString DevicesPage::testText() const {
+    return testResult_->text();
+}
 
 void DevicesPage::showDetails() {
     const QString id = selectedDevice();
@@ -177,10 +189,12 @@ void DevicesPage::showDetails() {
         details_->setText(tr("%1 is no longer connected.").arg(id));
         return;
     }
-    details_->setText(tr("%1\nModel: %2\nKind: %3 · backend: %4\nUSB id: %5 · serial: %6 · firmware: %7\nLocation: %8\n%9")
-                          .arg(d->id, orDash(d->model), devices::toKey(d->modality), devices::toKey(d->backend),
-                               orDash(devices::usbIdText(*d)), orDash(d->serial), orDash(d->firmware),
-                               orDash(d->location), capabilities(*d)));
+    details_->setText(tr("%1\nModel: %2\nKind: %3 · backend: %4\nUSB id: %5 · serial: %6 · "
+                         "firmware: %7\nLocation: %8\n%9")
+                          .arg(d->id, orDash(d->model), devices::toKey(d->modality),
+                               devices::toKey(d->backend), orDash(devices::usbIdText(*d)),
+                               orDash(d->serial), orDash(d->firmware), orDash(d->location),
+                               capabilities(*d)));
 }
 
 void DevicesPage::testCapture() {
@@ -204,32 +218,38 @@ void DevicesPage::testCapture() {
     const devices::CaptureSpec spec = services::DeviceAdminService::testCaptureSpec(*info);
     test_->setEnabled(false);
     testPicture_->clear();
-    testResult_->setText(tr("Capturing %1 with %2… present a finger or an eye (up to %3 s).")
-                             .arg(spec.describe(), id)
-                             .arg(std::chrono::duration_cast<std::chrono::seconds>(spec.timeout).count()));
+    testResult_->setText(
+        tr("Capturing %1 with %2… present a finger or an eye (up to %3 s).")
+            .arg(spec.describe(), id)
+            .arg(std::chrono::duration_cast<std::chrono::seconds>(spec.timeout).count()));
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
     // The device answers on its own thread; the signals arrive here queued.
-    connect(testing_.get(), &devices::Device::captureCompleted, this, [this, id, timer](const devices::Frame& f) {
-        testImage_ = QImage(f.image.data, f.image.cols, f.image.rows, int(f.image.step), QImage::Format_Grayscale8).copy();
-        testPicture_->setPixmap(QPixmap::fromImage(
-            testImage_.scaled(testPicture_->size().boundedTo(QSize(480, 480)), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
-        const QString outcome = tr("ok %1x%2%3 in %4 ms")
-                                    .arg(f.image.cols)
-                                    .arg(f.image.rows)
-                                    .arg(f.ppi > 0 ? tr(" %1 ppi").arg(f.ppi) : QString())
-                                    .arg(timer->elapsed());
-        testResult_->setText(tr("✔ Test capture ok: %1 x %2 pixels%3, in %4 s.")
-                                 .arg(f.image.cols)
-                                 .arg(f.image.rows)
-                                 .arg(f.ppi > 0 ? tr(" at %1 ppi").arg(f.ppi) : QString())
-                                 .arg(double(timer->elapsed()) / 1000.0, 0, 'f', 1));
-        finishTest(id, true, outcome);
-    });
-    connect(testing_.get(), &devices::Device::captureFailed, this, [this, id](const devices::DeviceError& e) {
-        testResult_->setText(tr("✘ Test capture failed: %1").arg(e.describe()));
-        finishTest(id, false, tr("failed: %1").arg(e.describe()));
-    });
+    connect(testing_.get(), &devices::Device::captureCompleted, this,
+            [this, id, timer](const devices::Frame& f) {
+                testImage_ = QImage(f.image.data, f.image.cols, f.image.rows, int(f.image.step),
+                                    QImage::Format_Grayscale8)
+                                 .copy();
+                testPicture_->setPixmap(QPixmap::fromImage(
+                    testImage_.scaled(testPicture_->size().boundedTo(QSize(480, 480)),
+                                      Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+                const QString outcome = tr("ok %1x%2%3 in %4 ms")
+                                            .arg(f.image.cols)
+                                            .arg(f.image.rows)
+                                            .arg(f.ppi > 0 ? tr(" %1 ppi").arg(f.ppi) : QString())
+                                            .arg(timer->elapsed());
+                testResult_->setText(tr("✔ Test capture ok: %1 x %2 pixels%3, in %4 s.")
+                                         .arg(f.image.cols)
+                                         .arg(f.image.rows)
+                                         .arg(f.ppi > 0 ? tr(" at %1 ppi").arg(f.ppi) : QString())
+                                         .arg(double(timer->elapsed()) / 1000.0, 0, 'f', 1));
+                finishTest(id, true, outcome);
+            });
+    connect(testing_.get(), &devices::Device::captureFailed, this,
+            [this, id](const devices::DeviceError& e) {
+                testResult_->setText(tr("✘ Test capture failed: %1").arg(e.describe()));
+                finishTest(id, false, tr("failed: %1").arg(e.describe()));
+            });
     testing_->capture(spec);
 }
 
@@ -249,7 +269,8 @@ void DevicesPage::finishTest(const QString& id, bool ok, const QString& outcome)
         },
         [this, ok](const ServiceOutcome<bool>& o) {
             if (!o.value)
-                testResult_->setText(testResult_->text() + tr("\nError: the test was not recorded: %1").arg(o.error));
+                testResult_->setText(testResult_->text() +
+                                     tr("\nError: the test was not recorded: %1").arg(o.error));
             emit testCaptureFinished(ok);
         });
 }

@@ -28,7 +28,8 @@ QLabel* countTile(QWidget* parent, const QString& objectName) {
 }
 
 QString when(const QDateTime& t) {
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QObject::tr("now");
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                       : QObject::tr("now");
 }
 } // namespace
 
@@ -46,8 +47,8 @@ QueuePage::QueuePage(const Actor& actor, const WorkspaceServices& services, QWid
 
     table_ = new QTableWidget(0, 6, this);
     table_->setObjectName(QStringLiteral("queueTable"));
-    table_->setHorizontalHeaderLabels(
-        {tr("State"), tr("Encounter"), tr("Transaction (TCN)"), tr("Attempts"), tr("Next attempt"), tr("Last error")});
+    table_->setHorizontalHeaderLabels({tr("State"), tr("Encounter"), tr("Transaction (TCN)"),
+                                       tr("Attempts"), tr("Next attempt"), tr("Last error")});
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->verticalHeader()->hide();
@@ -104,14 +105,20 @@ void QueuePage::show(const Snapshot& s) {
     sending_->setText(tr("Sending\n%1").arg(s.counts.sending));
     acknowledged_->setText(tr("Acknowledged\n%1").arg(s.counts.acknowledged));
     // Failed rows need a person: bold, a warning sign and the word, not only a colour.
-    failed_->setText(s.counts.failed > 0 ? tr("⚠ Failed\n%1").arg(s.counts.failed) : tr("Failed\n0"));
-    failed_->setStyleSheet(s.counts.failed > 0 ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
+    failed_->setText(s.counts.failed > 0 ? tr("⚠ Failed\n%1").arg(s.counts.failed)
+                                         : tr("Failed\n0"));
+    failed_->setStyleSheet(
+        s.counts.failed > 0 ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
     retry_->setEnabled(s.counts.failed > 0);
     table_->setRowCount(int(s.rows.size()));
     for (int i = 0; i < int(s.rows.size()); ++i) {
         const auto& r = s.rows[std::size_t(i)];
-        const QStringList cells{storage::toKey(r.state), r.encounterId, r.tcn, QString::number(r.attempts),
-                                r.state == storage::QueueState::Failed ? tr("gave up") : when(r.nextAttemptAt),
+        const QStringList cells{storage::toKey(r.state),
+                                r.encounterId,
+                                r.tcn,
+                                QString::number(r.attempts),
+                                r.state == storage::QueueState::Failed ? tr("gave up")
+                                                                       : when(r.nextAttemptAt),
                                 r.lastError};
         for (int c = 0; c < cells.size(); ++c)
             table_->setItem(i, c, new QTableWidgetItem(cells[c]));
@@ -120,7 +127,8 @@ void QueuePage::show(const Snapshot& s) {
     const QString summary = tr("%1 encounters in the queue, %2 not yet acknowledged.")
                                 .arg(s.counts.total())
                                 .arg(s.counts.pending + s.counts.sending + s.counts.failed);
-    status_->setText(actionMessage_.isEmpty() ? summary : actionMessage_ + QLatin1Char(' ') + summary);
+    status_->setText(actionMessage_.isEmpty() ? summary
+                                              : actionMessage_ + QLatin1Char(' ') + summary);
     actionMessage_.clear();
 }
 
@@ -128,7 +136,9 @@ void QueuePage::retryFailed() {
     retry_->setEnabled(false);
     services_.executor->run<int>(
         this,
-        [store = services_.store, actor = actor_] { return services::QueueOverviewService(*store).retryFailed(actor); },
+        [store = services_.store, actor = actor_] {
+            return services::QueueOverviewService(*store).retryFailed(actor);
+        },
         [this](const ServiceOutcome<int>& o) {
             if (!o.value) {
                 status_->setText(tr("Error: %1").arg(o.error));
@@ -146,7 +156,11 @@ QString QueuePage::countsText() const {
         .join(QStringLiteral(" | "))
         .replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
-QString QueuePage::statusText() const { return status_->text(); }
-int QueuePage::listedRows() const { return table_->rowCount(); }
+QString QueuePage::statusText() const {
+    return status_->text();
+}
+int QueuePage::listedRows() const {
+    return table_->rowCount();
+}
 
 } // namespace umbral::ui

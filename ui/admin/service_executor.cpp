@@ -9,7 +9,9 @@ ServiceExecutor::ServiceExecutor(QObject* parent) : QObject(parent) {
     pool_.setObjectName(QStringLiteral("umbral-services"));
 }
 
-ServiceExecutor::~ServiceExecutor() { pool_.waitForDone(); }
+ServiceExecutor::~ServiceExecutor() {
+    pool_.waitForDone();
+}
 
 void ServiceExecutor::callStarted() {
     if (pending_++ == 0)

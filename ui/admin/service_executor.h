@@ -3,8 +3,9 @@
 // The one worker thread on which the supervisor and administrator workspaces call services.
 // Widgets never run SQL, a search or an evidence computation on the UI thread: they hand the
 // work here and get the result back on the UI thread by a queued signal. One thread, so calls
-// run one after another and share the station's database connection safely; results come
-// back in the order the calls were made.
+// run one after another on one database connection; results come
+// back in the order the calls were made. The store the calls use must be theirs alone
+// (WorkspaceServices::store): the station opens its SQLite connections without a mutex.
 
 #include "app/core/errors.h"
 
@@ -20,8 +21,7 @@ namespace umbral::ui {
 
 /// A call's result: the value, or the error in words (and its code when it was an
 /// umbral::Error).
-template <class R>
-struct ServiceOutcome {
+template <class R> struct ServiceOutcome {
     std::optional<R> value;
     QString error;
     std::optional<ErrorCode> code;
@@ -37,7 +37,8 @@ public:
     /// Runs `work` on the worker thread; then, on the UI thread and only if `receiver` still
     /// exists, `done` with the outcome. Exceptions thrown by `work` become the outcome's error.
     template <class R>
-    void run(QObject* receiver, std::function<R()> work, std::function<void(const ServiceOutcome<R>&)> done) {
+    void run(QObject* receiver, std::function<R()> work,
+             std::function<void(const ServiceOutcome<R>&)> done) {
         // The watcher belongs to the executor (which outlives every page), so the call is
         // counted off even when the page that made it is gone; `done` runs only if it is not.
         auto* watcher = new QFutureWatcher<ServiceOutcome<R>>(this);

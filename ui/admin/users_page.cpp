@@ -38,7 +38,8 @@ UsersPage::UsersPage(const Actor& actor, const WorkspaceServices& services, QWid
     setObjectName(QStringLiteral("usersPage"));
     table_ = new QTableWidget(0, 5, this);
     table_->setObjectName(QStringLiteral("usersTable"));
-    table_->setHorizontalHeaderLabels({tr("User"), tr("Name"), tr("Role"), tr("State"), tr("Failed logins")});
+    table_->setHorizontalHeaderLabels(
+        {tr("User"), tr("Name"), tr("Role"), tr("State"), tr("Failed logins")});
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -146,9 +147,13 @@ UsersPage::UsersPage(const Actor& actor, const WorkspaceServices& services, QWid
 
 void UsersPage::reload() {
     services_.executor->run<std::vector<User>>(
-        this, [store = services_.store, actor = actor_] { return services::UserAdminService(*store).listUsers(actor); },
+        this,
+        [store = services_.store, actor = actor_] {
+            return services::UserAdminService(*store).listUsers(actor);
+        },
         [this](const ServiceOutcome<std::vector<User>>& o) {
-            const QString keep = selectedUser(); // as selected now, not when the reload was asked for
+            const QString keep =
+                selectedUser(); // as selected now, not when the reload was asked for
             if (!o.value) {
                 status_->setText(tr("Error: the users could not be listed: %1").arg(o.error));
                 return;
@@ -157,7 +162,8 @@ void UsersPage::reload() {
             table_->setRowCount(int(users_.size()));
             for (int i = 0; i < int(users_.size()); ++i) {
                 const User& u = users_[std::size_t(i)];
-                const QStringList cells{u.name, u.displayName, toKey(u.role), stateWords(u), QString::number(u.failedLogins)};
+                const QStringList cells{u.name, u.displayName, toKey(u.role), stateWords(u),
+                                        QString::number(u.failedLogins)};
                 for (int c = 0; c < cells.size(); ++c)
                     table_->setItem(i, c, new QTableWidgetItem(cells[c]));
             }
@@ -188,12 +194,17 @@ bool UsersPage::selectUser(const QString& name) {
 }
 
 QString UsersPage::selectedUser() const {
-    const auto rows = table_->selectionModel() ? table_->selectionModel()->selectedRows() : QModelIndexList{};
+    const auto rows =
+        table_->selectionModel() ? table_->selectionModel()->selectedRows() : QModelIndexList{};
     return rows.isEmpty() ? QString() : table_->item(rows.front().row(), 0)->text();
 }
 
-QString UsersPage::statusText() const { return status_->text(); }
-int UsersPage::userCount() const { return table_->rowCount(); }
+QString UsersPage::statusText() const {
+    return status_->text();
+}
+int UsersPage::userCount() const {
+    return table_->rowCount();
+}
 
 QString UsersPage::cell(const QString& name, int column) const {
     for (int i = 0; i < table_->rowCount(); ++i)
@@ -213,17 +224,21 @@ void UsersPage::selectionChanged() {
 void UsersPage::updateButtons() {
     const QString name = selectedUser();
     const bool any = !name.isEmpty();
-    selectedBox_->setTitle(any ? tr("Selected user: %1").arg(name) : tr("Selected user: none (select one in the list)"));
-    for (QWidget* w : std::initializer_list<QWidget*>{role_, changeRole_, resetPassword_, reset_, lock_, unlock_})
+    selectedBox_->setTitle(any ? tr("Selected user: %1").arg(name)
+                               : tr("Selected user: none (select one in the list)"));
+    for (QWidget* w : std::initializer_list<QWidget*>{role_, changeRole_, resetPassword_, reset_,
+                                                      lock_, unlock_})
         w->setEnabled(any);
     for (const User& u : users_)
         if (u.name == name) {
             lock_->setEnabled(!u.disabled);
-            unlock_->setEnabled(u.disabled || (u.lockedUntil.isValid() && u.lockedUntil > QDateTime::currentDateTimeUtc()));
+            unlock_->setEnabled(u.disabled || (u.lockedUntil.isValid() &&
+                                               u.lockedUntil > QDateTime::currentDateTimeUtc()));
         }
 }
 
-void UsersPage::runAction(const QString& doneText, std::function<void()> work, std::function<void()> onSuccess) {
+void UsersPage::runAction(const QString& doneText, std::function<void()> work,
+                          std::function<void()> onSuccess) {
     status_->setText(tr("Working…"));
     services_.executor->run<bool>(
         this,
@@ -259,30 +274,33 @@ void UsersPage::addUser() {
     const Role role = Role(newRole_->currentData().toInt());
     newPassword_->clear();
     newPasswordAgain_->clear();
-    runAction(tr("user %1 added as %2.").arg(name, toKey(role)),
-              [store = services_.store, actor = actor_, name, display, role, password] {
-                  services::UserAdminService(*store).addUser(actor, name, display, role, password);
-              },
-              [this] {
-                  newName_->clear();
-                  newDisplayName_->clear();
-              });
+    runAction(
+        tr("user %1 added as %2.").arg(name, toKey(role)),
+        [store = services_.store, actor = actor_, name, display, role, password] {
+            services::UserAdminService(*store).addUser(actor, name, display, role, password);
+        },
+        [this] {
+            newName_->clear();
+            newDisplayName_->clear();
+        });
 }
 
 void UsersPage::changeRole() {
     const QString name = selectedUser();
     const Role role = Role(role_->currentData().toInt());
-    runAction(tr("%1 is now %2.").arg(name, toKey(role)), [store = services_.store, actor = actor_, name, role] {
-        services::UserAdminService(*store).setRole(actor, name, role);
-    });
+    runAction(tr("%1 is now %2.").arg(name, toKey(role)),
+              [store = services_.store, actor = actor_, name, role] {
+                  services::UserAdminService(*store).setRole(actor, name, role);
+              });
 }
 
 void UsersPage::resetPassword() {
     const QString name = selectedUser(), password = resetPassword_->text();
     resetPassword_->clear();
-    runAction(tr("the password of %1 was reset.").arg(name), [store = services_.store, actor = actor_, name, password] {
-        services::UserAdminService(*store).setPassword(actor, name, password);
-    });
+    runAction(tr("the password of %1 was reset.").arg(name),
+              [store = services_.store, actor = actor_, name, password] {
+                  services::UserAdminService(*store).setPassword(actor, name, password);
+              });
 }
 
 void UsersPage::setLocked(bool locked) {

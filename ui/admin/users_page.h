@@ -47,7 +47,8 @@ private:
     void setLocked(bool locked);
     void selectionChanged();
     void updateButtons();
-    void runAction(const QString& doneText, std::function<void()> work, std::function<void()> onSuccess = {});
+    void runAction(const QString& doneText, std::function<void()> work,
+                   std::function<void()> onSuccess = {});
 
     Actor actor_;
     WorkspaceServices services_;

@@ -20,7 +20,8 @@ namespace umbral::ui {
 
 namespace {
 QString day(const QDateTime& t) {
-    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QStringLiteral("—");
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                       : QStringLiteral("—");
 }
 } // namespace
 
@@ -32,14 +33,16 @@ WatchlistPage::WatchlistPage(const Actor& actor, const WorkspaceServices& servic
     warning_->setWordWrap(true);
     warning_->setMargin(8);
     // A warning sign and the word "Warning" in the text carry the meaning; the colour helps.
-    warning_->setStyleSheet(QStringLiteral("background: #fff3cd; color: #5c3c00; border: 2px solid #b58100; "
-                                           "font-weight: bold;"));
+    warning_->setStyleSheet(
+        QStringLiteral("background: #fff3cd; color: #5c3c00; border: 2px solid #b58100; "
+                       "font-weight: bold;"));
     warning_->hide();
 
     table_ = new QTableWidget(0, 9, this);
     table_->setObjectName(QStringLiteral("watchlistTable"));
-    table_->setHorizontalHeaderLabels({tr("List"), tr("Version"), tr("Issuer"), tr("Age"), tr("Created"),
-                                       tr("Expires"), tr("Entries"), tr("Imported"), tr("Imported by")});
+    table_->setHorizontalHeaderLabels({tr("List"), tr("Version"), tr("Issuer"), tr("Age"),
+                                       tr("Created"), tr("Expires"), tr("Entries"), tr("Imported"),
+                                       tr("Imported by")});
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->verticalHeader()->hide();
@@ -48,7 +51,8 @@ WatchlistPage::WatchlistPage(const Actor& actor, const WorkspaceServices& servic
 
     import_ = new QPushButton(tr("&Import package…"), this);
     import_->setObjectName(QStringLiteral("importPackage"));
-    import_->setToolTip(tr("Import a signed watchlist package (.uwl): one transaction, refused packages change nothing"));
+    import_->setToolTip(tr("Import a signed watchlist package (.uwl): one transaction, refused "
+                           "packages change nothing"));
     auto* refresh = new QPushButton(tr("&Refresh"), this);
     refresh->setObjectName(QStringLiteral("watchlistRefresh"));
     refresh->setShortcut(QKeySequence::Refresh);
@@ -104,9 +108,15 @@ void WatchlistPage::show(const services::WatchlistStatus& s) {
             age += tr(" — EXPIRED");
         else if (l.stale)
             age += tr(" — older than %1 days").arg(s.maxAgeDays);
-        const QStringList cells{l.listId,          QString::number(l.version), l.issuer,
-                                age,               day(l.createdAt),           day(l.expiresAt),
-                                QString::number(l.entries), day(l.importedAt), l.importedBy};
+        const QStringList cells{l.listId,
+                                QString::number(l.version),
+                                l.issuer,
+                                age,
+                                day(l.createdAt),
+                                day(l.expiresAt),
+                                QString::number(l.entries),
+                                day(l.importedAt),
+                                l.importedBy};
         for (int c = 0; c < cells.size(); ++c)
             table_->setItem(i, c, new QTableWidgetItem(cells[c]));
     }
@@ -119,8 +129,9 @@ void WatchlistPage::show(const services::WatchlistStatus& s) {
 }
 
 void WatchlistPage::chooseAndImport() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import a watchlist package"), QString(),
-                                                      tr("Watchlist packages (*.uwl);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Import a watchlist package"), QString(),
+                                     tr("Watchlist packages (*.uwl);;All files (*)"));
     if (!path.isEmpty())
         importPackage(path);
 }
@@ -137,7 +148,8 @@ void WatchlistPage::importPackage(const QString& path) {
         if (lastPercent->exchange(percent) == percent)
             return;
         QMetaObject::invokeMethod(
-            bar, [bar, percent] {
+            bar,
+            [bar, percent] {
                 if (bar)
                     bar->setValue(percent);
             },
@@ -153,28 +165,38 @@ void WatchlistPage::importPackage(const QString& path) {
             if (o.value) {
                 const auto& r = *o.value;
                 progress_->setValue(100);
-                status_->setText(tr("Imported %1 version %2 (signed by %3): %4 added or changed, %5 removed, %6 "
-                                    "entries in the list, in %7 ms.")
-                                     .arg(r.listId)
-                                     .arg(r.version)
-                                     .arg(r.signer)
-                                     .arg(r.upserts)
-                                     .arg(r.removals)
-                                     .arg(r.entriesInList)
-                                     .arg(r.durationMs));
+                status_->setText(
+                    tr("Imported %1 version %2 (signed by %3): %4 added or changed, %5 removed, %6 "
+                       "entries in the list, in %7 ms.")
+                        .arg(r.listId)
+                        .arg(r.version)
+                        .arg(r.signer)
+                        .arg(r.upserts)
+                        .arg(r.removals)
+                        .arg(r.entriesInList)
+                        .arg(r.durationMs));
             } else {
                 progress_->setValue(0);
-                status_->setText(tr("Refused: %1 — %2. The watchlist is unchanged.").arg(QFileInfo(path).fileName(), o.error));
+                status_->setText(tr("Refused: %1 — %2. The watchlist is unchanged.")
+                                     .arg(QFileInfo(path).fileName(), o.error));
             }
             emit importFinished(bool(o.value));
             reload();
         });
 }
 
-QString WatchlistPage::warningText() const { return warning_->isVisibleTo(this) ? warning_->text() : QString(); }
-QString WatchlistPage::statusText() const { return status_->text(); }
-int WatchlistPage::progressValue() const { return progress_->value(); }
-int WatchlistPage::listCount() const { return table_->rowCount(); }
+QString WatchlistPage::warningText() const {
+    return warning_->isVisibleTo(this) ? warning_->text() : QString();
+}
+QString WatchlistPage::statusText() const {
+    return status_->text();
+}
+int WatchlistPage::progressValue() const {
+    return progress_->value();
+}
+int WatchlistPage::listCount() const {
+    return table_->rowCount();
+}
 
 QString WatchlistPage::cell(const QString& listId, int column) const {
     for (int i = 0; i < table_->rowCount(); ++i)

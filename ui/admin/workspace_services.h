@@ -9,14 +9,20 @@
 
 #include <QString>
 
-namespace umbral::storage { class StationStore; }
-namespace umbral::devices { class DeviceManager; }
+namespace umbral::storage {
+class StationStore;
+}
+namespace umbral::devices {
+class DeviceManager;
+}
 
 namespace umbral::ui {
 
 class ServiceExecutor;
 
 struct WorkspaceServices {
+    /// Used only inside `executor` calls, on its one thread: give it a connection of its own,
+    /// not one that another thread (the sign-in, the station writer) also uses.
     storage::StationStore* store = nullptr;
     ServiceExecutor* executor = nullptr;
     services::AdjudicationSettings adjudication;

@@ -1,9 +1,9 @@
 #include "ui/supervisor/alert_queue_model.h"
 
 #include <QBrush>
-#include <algorithm>
 #include <QColor>
 #include <QFont>
+#include <algorithm>
 
 namespace umbral::ui {
 
@@ -54,7 +54,8 @@ QString stateWords(const storage::AlertSummary& a) {
     if (a.awaitingSecond() && a.lastDecision)
         s += QObject::tr(" — awaiting 2nd supervisor (%1 proposed %2)")
                  .arg(a.lastDecisionBy, storage::toKey(*a.lastDecision));
-    else if ((a.state == AlertState::Confirmed || a.state == AlertState::Dismissed) && !a.decidedBy.isEmpty())
+    else if ((a.state == AlertState::Confirmed || a.state == AlertState::Dismissed) &&
+             !a.decidedBy.isEmpty())
         s += QObject::tr(" by %1").arg(a.decidedBy);
     return s;
 }
@@ -146,9 +147,11 @@ void AlertQueueModel::rebuild() {
             visible_.push_back(i);
     // Stable, so equal keys keep the loaded order (newest first).
     if (sortOrder_ == Qt::AscendingOrder)
-        std::stable_sort(visible_.begin(), visible_.end(), [this](int a, int b) { return lessThan(a, b); });
+        std::stable_sort(visible_.begin(), visible_.end(),
+                         [this](int a, int b) { return lessThan(a, b); });
     else
-        std::stable_sort(visible_.begin(), visible_.end(), [this](int a, int b) { return lessThan(b, a); });
+        std::stable_sort(visible_.begin(), visible_.end(),
+                         [this](int a, int b) { return lessThan(b, a); });
 }
 
 int AlertQueueModel::visibleRowOf(qint64 alertId) const {
@@ -244,8 +247,12 @@ bool AlertQueueModel::lessThan(int left, int right) const {
     return left < right;
 }
 
-int AlertQueueModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(visible_.size()); }
-int AlertQueueModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int AlertQueueModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(visible_.size());
+}
+int AlertQueueModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant AlertQueueModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= int(visible_.size()))
@@ -286,21 +293,28 @@ QVariant AlertQueueModel::data(const QModelIndex& index, int role) const {
     // The band is written out in capitals; the tint and bold type only repeat it.
     if (index.column() == BandColumn) {
         if (role == Qt::BackgroundRole)
-            return QBrush(a.band == Band::Red ? QColor(0xff, 0xcd, 0xd2) : QColor(0xff, 0xf1, 0x9c));
+            return QBrush(a.band == Band::Red ? QColor(0xff, 0xcd, 0xd2)
+                                              : QColor(0xff, 0xf1, 0x9c));
         if (role == Qt::ForegroundRole)
-            return QBrush(a.band == Band::Red ? QColor(0x8b, 0x00, 0x00) : QColor(0x5c, 0x3c, 0x00));
+            return QBrush(a.band == Band::Red ? QColor(0x8b, 0x00, 0x00)
+                                              : QColor(0x5c, 0x3c, 0x00));
         if (role == Qt::FontRole && a.band == Band::Red) {
             QFont f;
             f.setBold(true);
             return f;
         }
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == Severity || index.column() == Score))
+    if (role == Qt::TextAlignmentRole &&
+        (index.column() == Id || index.column() == Severity || index.column() == Score))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
 
 QVariant AlertQueueModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Score)
+        // The screening's one number for a candidate: two scales, said where they are read.
+        return tr("Screening strength: -log10 of the false-match rate when a fingerprint or an "
+                  "iris matched (9 = one in a billion), else the biographic score from 0 to 1.");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -16,7 +16,16 @@
 namespace umbral::ui {
 
 enum class AgeWindow { Any, LastHour, LastDay, LastWeek, OlderThanDay };
-enum class StateFilter { NeedsDecision, AwaitingSecond, Open, Escalated, Confirmed, Dismissed, Decided, Any };
+enum class StateFilter {
+    NeedsDecision,
+    AwaitingSecond,
+    Open,
+    Escalated,
+    Confirmed,
+    Dismissed,
+    Decided,
+    Any
+};
 
 /// What the queue shows. The default: every alert that still needs a decision.
 struct AlertQueueCriteria {
@@ -40,10 +49,10 @@ struct AlertQueueCounts {
 };
 
 /// Words for the queue and the alert view.
-QString bandWords(Band band);                 ///< "RED", "YELLOW"
-QString categoryWords(WatchlistCategory c);   ///< "KST", "Criminal warrant", ...
+QString bandWords(Band band);                           ///< "RED", "YELLOW"
+QString categoryWords(WatchlistCategory c);             ///< "KST", "Criminal warrant", ...
 QString stateWords(const storage::AlertSummary& alert); ///< "Open — awaiting 2nd supervisor (…)"
-QString ageWords(qint64 seconds);             ///< "45 s", "12 min", "3 h", "2 d"
+QString ageWords(qint64 seconds);                       ///< "45 s", "12 min", "3 h", "2 d"
 
 /// The queue's table: every loaded alert, of which the rows are those that meet the criteria,
 /// in the chosen order. Filtering and sorting rebuild the list of visible rows from precomputed
@@ -53,7 +62,19 @@ QString ageWords(qint64 seconds);             ///< "45 s", "12 min", "3 h", "2 d
 class AlertQueueModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, BandColumn, Category, Severity, State, Lane, Age, Score, Encounter, EnrolledBy, ColumnCount };
+    enum Column {
+        Id,
+        BandColumn,
+        Category,
+        Severity,
+        State,
+        Lane,
+        Age,
+        Score,
+        Encounter,
+        EnrolledBy,
+        ColumnCount
+    };
 
     explicit AlertQueueModel(QObject* parent = nullptr);
 
@@ -68,7 +89,9 @@ public:
     const std::vector<storage::AlertSummary>& alerts() const { return alerts_; }
     int totalCount() const { return int(alerts_.size()); }
     /// The alert shown in row `row`.
-    const storage::AlertSummary& visibleAlert(int row) const { return alerts_[std::size_t(visible_[std::size_t(row)])]; }
+    const storage::AlertSummary& visibleAlert(int row) const {
+        return alerts_[std::size_t(visible_[std::size_t(row)])];
+    }
     /// The row showing `alertId`, or -1 when it is filtered out or not loaded.
     int visibleRowOf(qint64 alertId) const;
     const QStringList& lanes() const { return lanes_; }

@@ -28,7 +28,8 @@ QComboBox* combo(QWidget* parent, const QString& objectName) {
 }
 } // namespace
 
-AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& services, QWidget* parent)
+AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& services,
+                               QWidget* parent)
     : QWidget(parent), actor_(actor), services_(services) {
     setObjectName(QStringLiteral("alertQueuePage"));
     model_ = new AlertQueueModel(this);
@@ -39,8 +40,9 @@ AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& serv
     band_->addItem(tr("YELLOW"), int(Band::Yellow));
     category_ = combo(this, QStringLiteral("categoryFilter"));
     category_->addItem(tr("Any category"), -1);
-    for (WatchlistCategory c : {WatchlistCategory::KnownOrSuspectedTerrorist, WatchlistCategory::CriminalWarrant,
-                                WatchlistCategory::ImmigrationViolation, WatchlistCategory::Other})
+    for (WatchlistCategory c :
+         {WatchlistCategory::KnownOrSuspectedTerrorist, WatchlistCategory::CriminalWarrant,
+          WatchlistCategory::ImmigrationViolation, WatchlistCategory::Other})
         category_->addItem(categoryWords(c), int(c));
     lane_ = combo(this, QStringLiteral("laneFilter"));
     lane_->addItem(tr("Any lane"), QString());
@@ -98,7 +100,7 @@ AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& serv
     const QFontMetrics fm(table_->font());
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table_->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
-    const int widths[AlertQueueModel::ColumnCount] = {7, 8, 23, 5, 46, 10, 14, 6, 10, 12};
+    const int widths[AlertQueueModel::ColumnCount] = {7, 8, 23, 5, 44, 13, 14, 6, 10, 12};
     for (int c = 0; c < AlertQueueModel::ColumnCount; ++c)
         table_->setColumnWidth(c, fm.averageCharWidth() * widths[c] + 12);
     table_->horizontalHeader()->setStretchLastSection(true);
@@ -127,7 +129,8 @@ AlertQueuePage::AlertQueuePage(const Actor& actor, const WorkspaceServices& serv
 
     for (QComboBox* box : {band_, category_, lane_, age_, state_})
         connect(box, &QComboBox::currentIndexChanged, this, &AlertQueuePage::criteriaChanged);
-    connect(table_, &QTableView::activated, this, &AlertQueuePage::openSelected); // Enter, double-click
+    connect(table_, &QTableView::activated, this,
+            &AlertQueuePage::openSelected); // Enter, double-click
     connect(open_, &QPushButton::clicked, this, &AlertQueuePage::openSelected);
     connect(refresh, &QPushButton::clicked, this, &AlertQueuePage::reload);
     // Filtering and sorting reset the model: keep the selected alert selected.
@@ -186,18 +189,22 @@ void AlertQueuePage::reload() {
             for (const QString& l : lanes)
                 lane_->addItem(l, l);
             lane_->setCurrentIndex(std::max(0, lane_->findData(lane)));
-            status_->setText(tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+            status_->setText(
+                tr("Updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
             updateCounts();
             emit loaded(model_->rowCount());
         });
 }
 
-AlertQueueCriteria AlertQueuePage::criteria() const { return model_->criteria(); }
+AlertQueueCriteria AlertQueuePage::criteria() const {
+    return model_->criteria();
+}
 
 void AlertQueuePage::setCriteria(const AlertQueueCriteria& c) {
     const QSignalBlocker b1(band_), b2(category_), b3(lane_), b4(age_), b5(state_);
     band_->setCurrentIndex(std::max(0, band_->findData(c.band ? int(*c.band) : -1)));
-    category_->setCurrentIndex(std::max(0, category_->findData(c.category ? int(*c.category) : -1)));
+    category_->setCurrentIndex(
+        std::max(0, category_->findData(c.category ? int(*c.category) : -1)));
     lane_->setCurrentIndex(std::max(0, lane_->findData(c.lane)));
     age_->setCurrentIndex(std::max(0, age_->findData(int(c.age))));
     state_->setCurrentIndex(std::max(0, state_->findData(int(c.state))));
@@ -216,9 +223,13 @@ void AlertQueuePage::criteriaChanged() {
     model_->setCriteria(c);
 }
 
-int AlertQueuePage::visibleAlerts() const { return model_->rowCount(); }
+int AlertQueuePage::visibleAlerts() const {
+    return model_->rowCount();
+}
 
-const storage::AlertSummary& AlertQueuePage::visibleAlert(int row) const { return model_->visibleAlert(row); }
+const storage::AlertSummary& AlertQueuePage::visibleAlert(int row) const {
+    return model_->visibleAlert(row);
+}
 
 bool AlertQueuePage::selectAlert(qint64 alertId) {
     const int row = model_->visibleRowOf(alertId);
@@ -242,7 +253,8 @@ void AlertQueuePage::openSelected() {
 
 void AlertQueuePage::updateCounts() {
     const AlertQueueCounts& c = model_->counts();
-    counts_->setText(tr("<b>Needs a decision: %1</b> (RED %2, YELLOW %3) · awaiting 2nd supervisor: %4 · escalated: %5 · "
+    counts_->setText(tr("<b>Needs a decision: %1</b> (RED %2, YELLOW %3) · awaiting 2nd "
+                        "supervisor: %4 · escalated: %5 · "
                         "confirmed: %6 · dismissed: %7 — showing %8 of %9")
                          .arg(c.needsDecision)
                          .arg(c.redNeedsDecision)
@@ -256,7 +268,11 @@ void AlertQueuePage::updateCounts() {
     open_->setEnabled(model_->rowCount() > 0);
 }
 
-QString AlertQueuePage::countsText() const { return counts_->text(); }
-QString AlertQueuePage::statusText() const { return status_->text(); }
+QString AlertQueuePage::countsText() const {
+    return counts_->text();
+}
+QString AlertQueuePage::statusText() const {
+    return status_->text();
+}
 
 } // namespace umbral::ui

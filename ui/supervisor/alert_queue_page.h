@@ -22,7 +22,8 @@ class AlertQueuePage : public QWidget {
 public:
     static constexpr int kMaxAlerts = 20000; ///< newest alerts loaded at most
 
-    AlertQueuePage(const Actor& actor, const WorkspaceServices& services, QWidget* parent = nullptr);
+    AlertQueuePage(const Actor& actor, const WorkspaceServices& services,
+                   QWidget* parent = nullptr);
 
     void reload();
     void setCriteria(const AlertQueueCriteria& criteria);

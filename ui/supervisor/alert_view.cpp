@@ -29,14 +29,17 @@ QString similarityWords(double s) {
     return QStringLiteral("%1 %").arg(int(std::lround(s * 100)));
 }
 
-QString when(const QDateTime& t) { return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")); }
+QString when(const QDateTime& t) {
+    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
 
 QString decisionVerb(const storage::AlertDecisionRecord& r) {
     const QString chose = storage::toKey(r.decision);
     if (r.effect == storage::DecisionEffect::Proposed)
         return QObject::tr("proposed to %1").arg(chose);
     if (r.stateAfter == AlertState::Escalated && r.decision != storage::AlertDecision::Escalate)
-        return QObject::tr("chose to %1, disagreeing with the first supervisor: escalated").arg(chose);
+        return QObject::tr("chose to %1, disagreeing with the first supervisor: escalated")
+            .arg(chose);
     return toKey(r.stateAfter);
 }
 
@@ -46,6 +49,14 @@ void clearLayout(QLayout* layout) {
             w->deleteLater();
         delete item;
     }
+}
+
+// A wrapped caption exactly as wide as its picture and tall enough for every line: the grid
+// sizes its cells from size hints, which for a wrapped label assume some other width, and a
+// cell made too short lets the caption slide up over the bottom of the picture.
+void fitUnder(QLabel* words, int width) {
+    words->setFixedWidth(width);
+    words->setMinimumHeight(words->heightForWidth(width));
 }
 
 QLabel* caption(QWidget* parent, const QString& text) {
@@ -64,7 +75,8 @@ AlertView::AlertView(const Actor& actor, const WorkspaceServices& services, QWid
     auto* back = new QPushButton(tr("← Back to the &queue"), this);
     back->setObjectName(QStringLiteral("backToQueue"));
     back->setToolTip(tr("Back to the alert queue (Esc)"));
-    auto* esc = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    auto* esc = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr,
+                              Qt::WidgetWithChildrenShortcut);
     connect(esc, &QShortcut::activated, this, &AlertView::backRequested);
     connect(back, &QPushButton::clicked, this, &AlertView::backRequested);
 
@@ -87,7 +99,8 @@ AlertView::AlertView(const Actor& actor, const WorkspaceServices& services, QWid
     biographicBox_ = bioBox;
     biographic_ = new QTableWidget(0, 4, bioBox);
     biographic_->setObjectName(QStringLiteral("biographicTable"));
-    biographic_->setHorizontalHeaderLabels({tr("Field"), tr("Traveler"), tr("Listed person"), tr("Similarity — how")});
+    biographic_->setHorizontalHeaderLabels(
+        {tr("Field"), tr("Traveler"), tr("Listed person"), tr("Similarity — how")});
     biographic_->verticalHeader()->hide();
     biographic_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     biographic_->setSelectionMode(QAbstractItemView::NoSelection);
@@ -137,7 +150,8 @@ AlertView::AlertView(const Actor& actor, const WorkspaceServices& services, QWid
     reason_->setTabChangesFocus(true);
     reason_->setPlaceholderText(tr("What you compared and why you decide so. Required."));
     reason_->setMaximumHeight(120);
-    auto* reasonLabel = new QLabel(tr("&Reason (required, at least %1 characters):").arg(services_.adjudication.minReasonLength),
+    auto* reasonLabel = new QLabel(tr("&Reason (required, at least %1 characters):")
+                                       .arg(services_.adjudication.minReasonLength),
                                    decisionBox);
     reasonLabel->setWordWrap(true);
     reasonLabel->setBuddy(reason_);
@@ -174,9 +188,12 @@ AlertView::AlertView(const Actor& actor, const WorkspaceServices& services, QWid
     layout->addLayout(body, 1);
 
     connect(reason_, &QPlainTextEdit::textChanged, this, &AlertView::updateDecisionButtons);
-    connect(confirm_, &QPushButton::clicked, this, [this] { decide(storage::AlertDecision::Confirm); });
-    connect(dismiss_, &QPushButton::clicked, this, [this] { decide(storage::AlertDecision::Dismiss); });
-    connect(escalate_, &QPushButton::clicked, this, [this] { decide(storage::AlertDecision::Escalate); });
+    connect(confirm_, &QPushButton::clicked, this,
+            [this] { decide(storage::AlertDecision::Confirm); });
+    connect(dismiss_, &QPushButton::clicked, this,
+            [this] { decide(storage::AlertDecision::Dismiss); });
+    connect(escalate_, &QPushButton::clicked, this,
+            [this] { decide(storage::AlertDecision::Escalate); });
     setTabOrder(back, scroll_);
     setTabOrder(scroll_, reason_);
     setTabOrder(reason_, confirm_);
@@ -248,14 +265,18 @@ void AlertView::showCase(const services::AlertCase& c) {
                         "<b>Encounter</b> %5 · lane %6 · enrolled by %7 on %8")
                          .arg(a.watchlistEntryId.toHtmlEscaped(), a.listId.toHtmlEscaped())
                          .arg(a.score, 0, 'f', 2)
-                         .arg(when(a.createdAt), e.id, e.lane.toHtmlEscaped(), e.officerName.toHtmlEscaped(),
-                              when(e.createdAt));
-    if (const QStringList reasons = services::screeningReasonsFromEvidence(a.evidenceJson); !reasons.isEmpty())
-        header += tr("<br><b>Why %1</b> %2.").arg(bandWords(a.band), reasons.join(QStringLiteral("; ")).toHtmlEscaped());
+                         .arg(when(a.createdAt), e.id, e.lane.toHtmlEscaped(),
+                              e.officerName.toHtmlEscaped(), when(e.createdAt));
+    if (const QStringList reasons = services::screeningReasonsFromEvidence(a.evidenceJson);
+        !reasons.isEmpty())
+        header += tr("<br><b>Why %1</b> %2.")
+                      .arg(bandWords(a.band), reasons.join(QStringLiteral("; ")).toHtmlEscaped());
     if (c.listed && !c.listed->entry.handlingInstructions.isEmpty())
-        header += tr("<br><b>Handling</b> %1").arg(c.listed->entry.handlingInstructions.toHtmlEscaped());
+        header +=
+            tr("<br><b>Handling</b> %1").arg(c.listed->entry.handlingInstructions.toHtmlEscaped());
     if (!c.listed)
-        header += tr("<br><b>The listed person is no longer on the station's watchlist</b>: only the stored scores "
+        header += tr("<br><b>The listed person is no longer on the station's watchlist</b>: only "
+                     "the stored scores "
                      "remain.");
     header_->setText(header);
 
@@ -263,17 +284,21 @@ void AlertView::showCase(const services::AlertCase& c) {
     QStringList lines;
     for (const auto& d : c.history)
         lines << tr("%1 — %2 %3: “%4”").arg(when(d.decidedAt), d.actor, decisionVerb(d), d.reason);
-    history_->setText(lines.isEmpty() ? tr("No decision yet.") : tr("History:\n") + lines.join(QLatin1Char('\n')));
+    history_->setText(lines.isEmpty() ? tr("No decision yet.")
+                                      : tr("History:\n") + lines.join(QLatin1Char('\n')));
     const auto& el = c.eligibility;
     if (!el.allowed)
         eligibility_->setText(tr("You cannot decide on this alert: %1.").arg(el.whyNot));
     else if (el.pendingProposal)
-        eligibility_->setText(tr("First decision, by %1: %2. You are the second supervisor: the same decision makes it "
-                                 "final, a different one escalates the alert.")
-                                  .arg(el.pendingProposal->actor, storage::toKey(el.pendingProposal->decision)));
+        eligibility_->setText(
+            tr("First decision, by %1: %2. You are the second supervisor: the same decision makes "
+               "it "
+               "final, a different one escalates the alert.")
+                .arg(el.pendingProposal->actor, storage::toKey(el.pendingProposal->decision)));
     else if (el.firstOfTwo)
-        eligibility_->setText(tr("A red alert needs two supervisors here: your confirm or dismiss is recorded and waits "
-                                 "for a second supervisor."));
+        eligibility_->setText(tr(
+            "A red alert needs two supervisors here: your confirm or dismiss is recorded and waits "
+            "for a second supervisor."));
     else
         eligibility_->setText(tr("You may decide on this alert."));
     updateDecisionButtons();
@@ -281,7 +306,8 @@ void AlertView::showCase(const services::AlertCase& c) {
 
     if (!firstLoad || !c.listed) {
         if (!c.listed)
-            evidenceStatus_->setText(tr("No biometric comparison: the listed person's samples are not on this station."));
+            evidenceStatus_->setText(tr(
+                "No biometric comparison: the listed person's samples are not on this station."));
         return;
     }
     // The comparison is pure computation: any worker will do, not the database thread. The
@@ -289,12 +315,13 @@ void AlertView::showCase(const services::AlertCase& c) {
     evidenceStatus_->setText(tr("Comparing the fingerprints and irises…"));
     const quint64 generation = generation_;
     auto* bioWatcher = new QFutureWatcher<services::AlertEvidence>(this);
-    connect(bioWatcher, &QFutureWatcher<services::AlertEvidence>::finished, this, [this, bioWatcher, generation] {
-        const services::AlertEvidence bio = bioWatcher->result();
-        bioWatcher->deleteLater();
-        if (generation == generation_ && !evidenceShown_)
-            showBiographic(bio);
-    });
+    connect(bioWatcher, &QFutureWatcher<services::AlertEvidence>::finished, this,
+            [this, bioWatcher, generation] {
+                const services::AlertEvidence bio = bioWatcher->result();
+                bioWatcher->deleteLater();
+                if (generation == generation_ && !evidenceShown_)
+                    showBiographic(bio);
+            });
     bioWatcher->setFuture(QtConcurrent::run([encounter = c.encounter, listed = c.listed->entry] {
         return services::buildAlertEvidence(encounter, listed, {});
     }));
@@ -305,16 +332,17 @@ void AlertView::showCase(const services::AlertCase& c) {
         if (generation == generation_)
             showEvidence(r);
     });
-    watcher->setFuture(QtConcurrent::run([encounter = c.encounter, listed = c.listed->entry, samples = c.samples,
-                                          pairings = services::fingerPairingsFromEvidence(c.alert.evidenceJson)] {
-        Rendered r;
-        r.evidence = services::buildAlertEvidence(encounter, listed, samples, pairings);
-        for (const auto& f : r.evidence.fingers)
-            r.fingers.push_back(renderFingerComparison(f, 270));
-        for (const auto& i : r.evidence.irises)
-            r.irises.push_back(renderIrisComparison(i, 150));
-        return r;
-    }));
+    watcher->setFuture(
+        QtConcurrent::run([encounter = c.encounter, listed = c.listed->entry, samples = c.samples,
+                           pairings = services::fingerPairingsFromEvidence(c.alert.evidenceJson)] {
+            Rendered r;
+            r.evidence = services::buildAlertEvidence(encounter, listed, samples, pairings);
+            for (const auto& f : r.evidence.fingers)
+                r.fingers.push_back(renderFingerComparison(f, 270));
+            for (const auto& i : r.evidence.irises)
+                r.irises.push_back(renderIrisComparison(i, 150));
+            return r;
+        }));
 }
 
 void AlertView::showBiographic(const services::AlertEvidence& evidence) {
@@ -322,9 +350,13 @@ void AlertView::showBiographic(const services::AlertEvidence& evidence) {
     biographic_->setRowCount(int(bio.size()));
     for (int i = 0; i < int(bio.size()); ++i) {
         const auto& f = bio[std::size_t(i)];
-        const QStringList cells{f.field, f.traveler, f.listed, similarityWords(f.similarity) + QStringLiteral(" — ") + f.relation};
-        for (int c = 0; c < cells.size(); ++c)
-            biographic_->setItem(i, c, new QTableWidgetItem(cells[c]));
+        const QStringList cells{f.field, f.traveler, f.listed,
+                                similarityWords(f.similarity) + QStringLiteral(" — ") + f.relation};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]); // the whole text, should the column be too narrow
+            biographic_->setItem(i, c, item);
+        }
     }
     biographic_->resizeColumnsToContents();
     biographic_->resizeRowsToContents();
@@ -333,8 +365,9 @@ void AlertView::showBiographic(const services::AlertEvidence& evidence) {
         height += biographic_->rowHeight(i);
     biographic_->setFixedHeight(height);
     biographicBox_->setVisible(!bio.empty());
-    biographicScore_->setText(tr("Biographic score: %1 (weighted over the fields known on both sides).")
-                                  .arg(similarityWords(evidence.biographicScore)));
+    biographicScore_->setText(
+        tr("Biographic score: %1 (weighted over the fields known on both sides).")
+            .arg(similarityWords(evidence.biographicScore)));
 }
 
 void AlertView::showEvidence(const Rendered& r) {
@@ -367,7 +400,7 @@ void AlertView::showEvidence(const Rendered& r) {
                         .arg(f.candidateSource);
         auto* words = caption(cell, text);
         words->setTextFormat(Qt::RichText);
-        words->setMaximumWidth(picture->pixmap().width());
+        fitUnder(words, picture->pixmap().width());
         v->addWidget(picture);
         v->addWidget(words);
         fingerGrid_->addWidget(cell, i / 2, i % 2, Qt::AlignTop | Qt::AlignLeft);
@@ -387,7 +420,8 @@ void AlertView::showEvidence(const Rendered& r) {
         if (!e.problem.isEmpty())
             text += tr("not compared — %1").arg(e.problem.toHtmlEscaped());
         else
-            text += tr("distance %1 — %2 (match at or below %3; unrelated eyes about 0.5), %4 bits compared; listed "
+            text += tr("distance %1 — %2 (match at or below %3; unrelated eyes about 0.5), %4 bits "
+                       "compared; listed "
                        "sample: %5")
                         .arg(e.distance, 0, 'f', 3)
                         .arg(e.distance <= e.threshold ? tr("<b>MATCH</b>") : tr("no match"))
@@ -396,7 +430,7 @@ void AlertView::showEvidence(const Rendered& r) {
                         .arg(e.candidateSource);
         auto* words = caption(cell, text);
         words->setTextFormat(Qt::RichText);
-        words->setMaximumWidth(picture->pixmap().width());
+        fitUnder(words, picture->pixmap().width());
         v->addWidget(picture);
         v->addWidget(words);
         irisGrid_->addWidget(cell, 0, i, Qt::AlignTop | Qt::AlignLeft);
@@ -404,8 +438,9 @@ void AlertView::showEvidence(const Rendered& r) {
     irisBox_->setVisible(!r.evidence.irises.empty());
 
     if (r.evidence.fingers.empty() && r.evidence.irises.empty())
-        evidenceStatus_->setText(tr("No fingerprint or iris in common to compare: the alert rests on the biographic "
-                                    "data."));
+        evidenceStatus_->setText(
+            tr("No fingerprint or iris in common to compare: the alert rests on the biographic "
+               "data."));
     else
         evidenceStatus_->setText(tr("%1 fingers and %2 irises compared from the images.")
                                      .arg(r.evidence.fingers.size())
@@ -422,7 +457,8 @@ void AlertView::updateDecisionButtons() {
     if (!allowed)
         reasonHint_->clear();
     else if (have < need)
-        reasonHint_->setText(tr("%1 more characters needed before you can decide.").arg(need - have));
+        reasonHint_->setText(
+            tr("%1 more characters needed before you can decide.").arg(need - have));
     else
         reasonHint_->setText(tr("Reason given."));
     const bool ready = allowed && have >= need;
@@ -453,8 +489,10 @@ void AlertView::decide(storage::AlertDecision decision) {
     outcome_->setText(tr("Recording your decision…"));
     services_.executor->run<services::DecisionOutcome>(
         this,
-        [store = services_.store, settings = services_.adjudication, actor = actor_, id, decision, reason] {
-            return services::AdjudicationService(*store, settings).decide(actor, id, decision, reason);
+        [store = services_.store, settings = services_.adjudication, actor = actor_, id, decision,
+         reason] {
+            return services::AdjudicationService(*store, settings)
+                .decide(actor, id, decision, reason);
         },
         [this, id](const ServiceOutcome<services::DecisionOutcome>& o) {
             if (!o.value) {
@@ -464,11 +502,12 @@ void AlertView::decide(storage::AlertDecision decision) {
                 return;
             }
             const auto& d = *o.value;
-            outcome_->setText(d.awaitingSecond
-                                  ? tr("Recorded as decision #%1: it waits for a second supervisor.").arg(d.record.id)
-                                  : tr("Recorded as decision #%1: the alert is now %2.")
-                                        .arg(d.record.id)
-                                        .arg(toKey(d.state)));
+            outcome_->setText(
+                d.awaitingSecond ? tr("Recorded as decision #%1: it waits for a second supervisor.")
+                                       .arg(d.record.id)
+                                 : tr("Recorded as decision #%1: the alert is now %2.")
+                                       .arg(d.record.id)
+                                       .arg(toKey(d.state)));
             reason_->clear();
             emit decided(id, d.state, d.awaitingSecond);
             // Show the alert as it is now (history, state, who may decide next).
@@ -488,19 +527,33 @@ void AlertView::decide(storage::AlertDecision decision) {
         });
 }
 
-QString AlertView::headerText() const { return banner_->text() + QLatin1Char('\n') + header_->text(); }
-QString AlertView::eligibilityText() const { return eligibility_->text(); }
-QString AlertView::outcomeText() const { return outcome_->text(); }
-QString AlertView::historyText() const { return history_->text(); }
-int AlertView::biographicRows() const { return biographic_->rowCount(); }
+QString AlertView::headerText() const {
+    return banner_->text() + QLatin1Char('\n') + header_->text();
+}
+QString AlertView::eligibilityText() const {
+    return eligibility_->text();
+}
+QString AlertView::outcomeText() const {
+    return outcome_->text();
+}
+QString AlertView::historyText() const {
+    return history_->text();
+}
+int AlertView::biographicRows() const {
+    return biographic_->rowCount();
+}
 
 QString AlertView::biographicCell(int row, int column) const {
     const auto* item = biographic_->item(row, column);
     return item ? item->text() : QString();
 }
 
-QWidget* AlertView::evidenceContent() const { return content_; }
+QWidget* AlertView::evidenceContent() const {
+    return content_;
+}
 
-void AlertView::setReason(const QString& reason) { reason_->setPlainText(reason); }
+void AlertView::setReason(const QString& reason) {
+    reason_->setPlainText(reason);
+}
 
 } // namespace umbral::ui

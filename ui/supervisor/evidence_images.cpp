@@ -12,8 +12,9 @@ constexpr int kHeading = 22; // band above the images for "Traveler" / "Listed p
 constexpr int kGap = 28;     // between the two images, for the joining lines to show
 
 // Eight hues far apart; numbers beside the rings carry the pairing when colours do not.
-const QColor kPairColours[] = {QColor(0xe6, 0x19, 0x4b), QColor(0x3c, 0xb4, 0x4b), QColor(0x43, 0x63, 0xd8),
-                               QColor(0xf5, 0x82, 0x31), QColor(0x91, 0x1e, 0xb4), QColor(0x00, 0x96, 0x88),
+const QColor kPairColours[] = {QColor(0xe6, 0x19, 0x4b), QColor(0x3c, 0xb4, 0x4b),
+                               QColor(0x43, 0x63, 0xd8), QColor(0xf5, 0x82, 0x31),
+                               QColor(0x91, 0x1e, 0xb4), QColor(0x00, 0x96, 0x88),
                                QColor(0xf0, 0x32, 0xe6), QColor(0x9a, 0x63, 0x24)};
 
 void heading(QPainter& p, const QRect& box, const QString& text) {
@@ -30,7 +31,8 @@ QImage imageFromMat(const cv::Mat& mat) {
     if (mat.empty())
         return {};
     if (mat.type() == CV_8UC1)
-        return QImage(mat.data, mat.cols, mat.rows, int(mat.step), QImage::Format_Grayscale8).copy();
+        return QImage(mat.data, mat.cols, mat.rows, int(mat.step), QImage::Format_Grayscale8)
+            .copy();
     if (mat.type() == CV_8UC3)
         return QImage(mat.data, mat.cols, mat.rows, int(mat.step), QImage::Format_BGR888).copy();
     return {};
@@ -57,11 +59,16 @@ QImage renderFingerComparison(const services::FingerEvidence& f, int h) {
         // A template only: its frame, light grey, with the words saying there is no picture.
         p.fillRect(candBox, QColor(0xee, 0xee, 0xee));
         p.setPen(QColor(0x55, 0x55, 0x55));
-        p.drawText(candBox.adjusted(6, 6, -6, -6), Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
+        p.drawText(candBox.adjusted(6, 6, -6, -6),
+                   Qt::AlignBottom | Qt::AlignHCenter | Qt::TextWordWrap,
                    QObject::tr("template only: no image"));
     }
-    auto probePoint = [&](float x, float y) { return QPointF(probeBox.left() + x * sp, probeBox.top() + y * sp); };
-    auto candPoint = [&](float x, float y) { return QPointF(candBox.left() + x * sc, candBox.top() + y * sc); };
+    auto probePoint = [&](float x, float y) {
+        return QPointF(probeBox.left() + x * sp, probeBox.top() + y * sp);
+    };
+    auto candPoint = [&](float x, float y) {
+        return QPointF(candBox.left() + x * sc, candBox.top() + y * sc);
+    };
 
     // Every minutia, unpaired ones faint.
     p.setBrush(Qt::NoBrush);
@@ -115,7 +122,8 @@ QImage renderIrisComparison(const services::IrisEvidence& e, int h) {
             p.fillRect(box, QColor(0xee, 0xee, 0xee));
             p.setPen(QColor(0x55, 0x55, 0x55));
             p.drawText(box, Qt::AlignCenter | Qt::TextWordWrap,
-                       box == candBox ? QObject::tr("iris code only: no image") : QObject::tr("no image"));
+                       box == candBox ? QObject::tr("iris code only: no image")
+                                      : QObject::tr("no image"));
         }
     }
     return out;

@@ -12,7 +12,8 @@
 
 namespace umbral::ui {
 
-SupervisorWorkspace::SupervisorWorkspace(const Actor& actor, const WorkspaceServices& services, QWidget* parent)
+SupervisorWorkspace::SupervisorWorkspace(const Actor& actor, const WorkspaceServices& services,
+                                         QWidget* parent)
     : QWidget(parent) {
     setObjectName(QStringLiteral("supervisorWorkspace"));
     tabs_ = new QTabWidget(this);
@@ -61,6 +62,8 @@ void SupervisorWorkspace::showQueue() {
     queue_->table()->setFocus();
 }
 
-bool SupervisorWorkspace::isShowingAlert() const { return alerts_->currentWidget() == view_; }
+bool SupervisorWorkspace::isShowingAlert() const {
+    return alerts_->currentWidget() == view_;
+}
 
 } // namespace umbral::ui

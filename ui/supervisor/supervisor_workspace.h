@@ -19,7 +19,8 @@ class AuditLogPage;
 class SupervisorWorkspace : public QWidget {
     Q_OBJECT
 public:
-    SupervisorWorkspace(const Actor& actor, const WorkspaceServices& services, QWidget* parent = nullptr);
+    SupervisorWorkspace(const Actor& actor, const WorkspaceServices& services,
+                        QWidget* parent = nullptr);
 
     QTabWidget* tabs() const { return tabs_; }
     AlertQueuePage* queuePage() const { return queue_; }

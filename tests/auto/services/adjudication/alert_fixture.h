@@ -29,8 +29,8 @@
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <opencv2/imgcodecs.hpp>
 
 namespace umbral::testing {
@@ -43,12 +43,14 @@ inline QByteArray pngBytes(const cv::Mat& grey) {
 
 /// The fingers both sides hold (the screening's default gallery positions).
 inline const std::vector<FingerPosition>& fixtureFingers() {
-    static const std::vector<FingerPosition> fingers{FingerPosition::RightIndex, FingerPosition::LeftIndex,
-                                                     FingerPosition::RightThumb, FingerPosition::LeftThumb};
+    static const std::vector<FingerPosition> fingers{
+        FingerPosition::RightIndex, FingerPosition::LeftIndex, FingerPosition::RightThumb,
+        FingerPosition::LeftThumb};
     return fingers;
 }
 
-inline cv::Mat fingerImage(std::uint64_t identity, FingerPosition position, std::uint64_t impression) {
+inline cv::Mat fingerImage(std::uint64_t identity, FingerPosition position,
+                           std::uint64_t impression) {
     static devices::FingerprintSynthesizer synth;
     devices::CaptureRequest request;
     request.identitySeed = identity;
@@ -61,7 +63,9 @@ inline cv::Mat irisImage(std::uint64_t identity, IrisSide side, std::uint64_t im
     static devices::IrisSynthesizer synth;
     // Each eye is its own pattern: the identity of an eye is the person and the side.
     const std::uint64_t eye = identity * 2 + (side == IrisSide::Left ? 1 : 0);
-    return synth.render(eye, devices::impressionSettings(devices::IrisQualityProfile::Good, impression)).image;
+    return synth
+        .render(eye, devices::impressionSettings(devices::IrisQualityProfile::Good, impression))
+        .image;
 }
 
 /// The listed person: identity `identity`, one impression of each fixture finger and both eyes.
@@ -74,7 +78,8 @@ inline WatchlistEntry listedPerson(std::uint64_t identity, const QString& entryI
     e.dateOfBirth = QStringLiteral("1980-05-07");
     e.nationality = QStringLiteral("ESP");
     e.sex = QStringLiteral("F");
-    e.documents = {ListedDocument{QStringLiteral("X1234567"), QStringLiteral("ESP"), QStringLiteral("P")}};
+    e.documents = {
+        ListedDocument{QStringLiteral("X1234567"), QStringLiteral("ESP"), QStringLiteral("P")}};
     e.handlingInstructions = QStringLiteral("Do not alert the traveler. Call the duty supervisor.");
     for (FingerPosition p : fixtureFingers())
         e.fingers.push_back({p, pngBytes(fingerImage(identity, p, 1000 + int(p))), false, 500});
@@ -138,7 +143,8 @@ inline screening::ScreeningSettings demoScreeningSettings() {
 
 /// Imports `entries` as a full package, version `version` of list `listId`, signed with the
 /// demo key, through the watchlist service (one transaction; templates and codes derived).
-inline screening::ImportResult importListed(storage::StationStore& store, const QString& listId, qint64 version,
+inline screening::ImportResult importListed(storage::StationStore& store, const QString& listId,
+                                            qint64 version,
                                             const std::vector<WatchlistEntry>& entries) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("package.uwl"));
@@ -164,19 +170,22 @@ inline screening::ImportResult importListed(storage::StationStore& store, const 
 
 /// Enrolls the traveler of `identity` as `officer` and screens the encounter. Returns the
 /// alerts the screening raised; `encounterId` receives the encounter's id.
-inline std::vector<qint64> enrollAndScreen(storage::StationStore& store, const Actor& officer, std::uint64_t identity,
-                                           QString* encounterId = nullptr,
+inline std::vector<qint64> enrollAndScreen(storage::StationStore& store, const Actor& officer,
+                                           std::uint64_t identity, QString* encounterId = nullptr,
                                            const QString& lane = QStringLiteral("LANE-TEST")) {
     Encounter e = travelerEncounter(identity, lane);
     enrollment::EnrollmentService(store).submit(officer, e);
     if (encounterId)
         *encounterId = e.id;
-    return screening::ScreeningService(store, demoScreeningSettings()).screenEncounter(officer, e.id).alertIds;
+    return screening::ScreeningService(store, demoScreeningSettings())
+        .screenEncounter(officer, e.id)
+        .alertIds;
 }
 
 /// Puts `entry` on list `listId` (version 1) of the station's watchlist directly (no package,
 /// no derived templates): for tests that need a listed person but no biometric search.
-inline void putOnWatchlist(storage::StationStore& store, const QString& listId, const WatchlistEntry& entry) {
+inline void putOnWatchlist(storage::StationStore& store, const QString& listId,
+                           const WatchlistEntry& entry) {
     storage::Transaction tx(store.db());
     store.watchlist().upsertEntry(listId, 1, entry);
     tx.commit();
@@ -184,8 +193,9 @@ inline void putOnWatchlist(storage::StationStore& store, const QString& listId, 
 
 /// Writes a screening result and one alert for `encounterId` against `entry`, as the screening
 /// does: result, alert, the encounter's band and the audit row in one transaction.
-inline qint64 raiseAlert(storage::StationStore& store, const QString& encounterId, const QString& listId,
-                         const WatchlistEntry& entry, Band band, double score, const QDateTime& at = {}) {
+inline qint64 raiseAlert(storage::StationStore& store, const QString& encounterId,
+                         const QString& listId, const WatchlistEntry& entry, Band band,
+                         double score, const QDateTime& at = {}) {
     QJsonObject evidence{{QStringLiteral("band"), toKey(band)},
                          {QStringLiteral("score"), score},
                          {QStringLiteral("entry"), entry.id}};
@@ -220,9 +230,11 @@ inline qint64 raiseAlert(storage::StationStore& store, const QString& encounterI
 
 /// Enrolls the traveler of `identity` as `officer` and raises a red alert against `entry`
 /// (already on list `listId`). Returns the alert id; `encounterId` receives the encounter's.
-inline qint64 enrollAndAlert(storage::StationStore& store, const Actor& officer, std::uint64_t identity,
-                             const QString& listId, const WatchlistEntry& entry, Band band = Band::Red,
-                             QString* encounterId = nullptr, const QString& lane = QStringLiteral("LANE-TEST")) {
+inline qint64 enrollAndAlert(storage::StationStore& store, const Actor& officer,
+                             std::uint64_t identity, const QString& listId,
+                             const WatchlistEntry& entry, Band band = Band::Red,
+                             QString* encounterId = nullptr,
+                             const QString& lane = QStringLiteral("LANE-TEST")) {
     Encounter e = travelerEncounter(identity, lane);
     enrollment::EnrollmentService(store).submit(officer, e);
     if (encounterId)
@@ -233,16 +245,18 @@ inline qint64 enrollAndAlert(storage::StationStore& store, const Actor& officer,
 /// `count` more alerts of every kind, as a busy checkpoint has them: biographic-only encounters
 /// on lanes LANE-01..04 by `officer`, red or yellow, each category, raised up to ten days ago;
 /// the older ones mostly decided by `decider`. Deterministic for `seed`.
-inline void addBackgroundAlerts(storage::StationStore& store, const Actor& officer, const Actor& decider, int count,
-                                std::uint32_t seed) {
+inline void addBackgroundAlerts(storage::StationStore& store, const Actor& officer,
+                                const Actor& decider, int count, std::uint32_t seed) {
     std::uint32_t x = seed * 2654435761u + 1;
     auto next = [&x](std::uint32_t n) {
         x = x * 1664525u + 1013904223u;
         return (x >> 8) % n;
     };
-    const WatchlistCategory categories[] = {WatchlistCategory::KnownOrSuspectedTerrorist, WatchlistCategory::CriminalWarrant,
-                                            WatchlistCategory::ImmigrationViolation, WatchlistCategory::Other};
-    const QStringList surnames{"NOVAK", "OKAFOR", "SILVA", "HASSAN", "KOWALSKI", "NGUYEN", "PETROV", "MENDEZ"};
+    const WatchlistCategory categories[] = {
+        WatchlistCategory::KnownOrSuspectedTerrorist, WatchlistCategory::CriminalWarrant,
+        WatchlistCategory::ImmigrationViolation, WatchlistCategory::Other};
+    const QStringList surnames{"NOVAK",    "OKAFOR", "SILVA",  "HASSAN",
+                               "KOWALSKI", "NGUYEN", "PETROV", "MENDEZ"};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int i = 0; i < count; ++i) {
         Encounter e;
@@ -257,13 +271,14 @@ inline void addBackgroundAlerts(storage::StationStore& store, const Actor& offic
         listed.category = categories[next(4)];
         listed.severity = 1 + int(next(5));
         const Band band = next(4) == 0 ? Band::Red : Band::Yellow;
-        const qint64 id = raiseAlert(store, e.id, QStringLiteral("BG"), listed, band, 0.70 + next(30) / 100.0,
-                                     e.createdAt.addSecs(2));
+        const qint64 id = raiseAlert(store, e.id, QStringLiteral("BG"), listed, band,
+                                     0.70 + next(30) / 100.0, e.createdAt.addSecs(2));
         const qint64 ageHours = e.createdAt.secsTo(now) / 3600;
         if (ageHours > 6 && next(5) != 0) {
-            const auto decision = next(6) == 0 ? storage::AlertDecision::Confirm : storage::AlertDecision::Dismiss;
-            services::AdjudicationService(store, {}).decide(decider, id, decision,
-                                                            QStringLiteral("checked against the listed record"));
+            const auto decision =
+                next(6) == 0 ? storage::AlertDecision::Confirm : storage::AlertDecision::Dismiss;
+            services::AdjudicationService(store, {}).decide(
+                decider, id, decision, QStringLiteral("checked against the listed record"));
         }
     }
 }

@@ -35,7 +35,8 @@ class TestAdjudication : public QObject {
     /// encounter's images are not matchable, and these tests do not look at evidence.
     qint64 newAlert(const Actor& enroller, Band band = Band::Yellow) {
         ++seed_;
-        Encounter e = enrollment::makeSyntheticEncounter(std::uint64_t(seed_), QStringLiteral("LANE-0%1").arg(seed_ % 3));
+        Encounter e = enrollment::makeSyntheticEncounter(std::uint64_t(seed_),
+                                                         QStringLiteral("LANE-0%1").arg(seed_ % 3));
         enrollment::EnrollmentService(store()).submit(enroller, e);
         return testing::raiseAlert(store(), e.id, QStringLiteral("KST"), listed_, band, 0.9);
     }
@@ -70,9 +71,12 @@ private slots:
         QTest::addColumn<int>("decision");
         QTest::addColumn<int>("state");
         QTest::addColumn<QString>("action");
-        QTest::newRow("confirm") << int(AlertDecision::Confirm) << int(AlertState::Confirmed) << "alert.confirm";
-        QTest::newRow("dismiss") << int(AlertDecision::Dismiss) << int(AlertState::Dismissed) << "alert.dismiss";
-        QTest::newRow("escalate") << int(AlertDecision::Escalate) << int(AlertState::Escalated) << "alert.escalate";
+        QTest::newRow("confirm") << int(AlertDecision::Confirm) << int(AlertState::Confirmed)
+                                 << "alert.confirm";
+        QTest::newRow("dismiss") << int(AlertDecision::Dismiss) << int(AlertState::Dismissed)
+                                 << "alert.dismiss";
+        QTest::newRow("escalate") << int(AlertDecision::Escalate) << int(AlertState::Escalated)
+                                  << "alert.escalate";
     }
     void decisionChangesStateAndIsAudited() {
         QFETCH(int, decision);
@@ -80,7 +84,8 @@ private slots:
         QFETCH(QString, action);
         const qint64 id = newAlert(officer_, Band::Red);
         AdjudicationService svc(store(), AdjudicationSettings{});
-        const QString reason = QStringLiteral("Fingerprints of GARCIA differ in core pattern; photo checked");
+        const QString reason =
+            QStringLiteral("Fingerprints of GARCIA differ in core pattern; photo checked");
         const DecisionOutcome out = svc.decide(supervisor_, id, AlertDecision(decision), reason);
         QCOMPARE(int(out.state), state);
         QVERIFY(!out.awaitingSecond);
@@ -103,7 +108,8 @@ private slots:
         QCOMPARE(row.subject, QString::number(id));
         QCOMPARE(AdjudicationService::decisionIdFromAuditDetail(row.detail), out.record.id);
         QVERIFY(!row.detail.contains("GARCIA"));
-        QVERIFY(row.detail.contains(QString::fromLatin1(store().keys().auditHash(reason.toUtf8()).left(8).toHex())));
+        QVERIFY(row.detail.contains(
+            QString::fromLatin1(store().keys().auditHash(reason.toUtf8()).left(8).toHex())));
         QVERIFY(store().audit().verify().ok);
     }
 
@@ -119,7 +125,8 @@ private slots:
         const qint64 id = newAlert(officer_);
         AdjudicationService svc(store(), AdjudicationSettings{});
         const qint64 auditBefore = lastAudit().seq;
-        QCOMPARE(codeOf([&] { svc.decide(supervisor_, id, AlertDecision::Dismiss, reason); }), ErrorCode::InvalidInput);
+        QCOMPARE(codeOf([&] { svc.decide(supervisor_, id, AlertDecision::Dismiss, reason); }),
+                 ErrorCode::InvalidInput);
         QCOMPARE(stateOf(id), AlertState::Open);
         QVERIFY(svc.history(supervisor_, id).empty());
         QCOMPARE(lastAudit().seq, auditBefore);
@@ -130,13 +137,19 @@ private slots:
         QTest::addColumn<QString>("user");
         QTest::addColumn<bool>("allowed");
         for (const char* call : {"queue", "open", "decide", "history"}) {
-            QTest::newRow(qPrintable(QString("%1 officer").arg(call))) << call << "officer2" << false;
-            QTest::newRow(qPrintable(QString("%1 administrator").arg(call))) << call << "admin" << false;
-            QTest::newRow(qPrintable(QString("%1 supervisor").arg(call))) << call << "supervisor" << true;
+            QTest::newRow(qPrintable(QString("%1 officer").arg(call)))
+                << call << "officer2" << false;
+            QTest::newRow(qPrintable(QString("%1 administrator").arg(call)))
+                << call << "admin" << false;
+            QTest::newRow(qPrintable(QString("%1 supervisor").arg(call)))
+                << call << "supervisor" << true;
         }
-        QTest::newRow("decision reason officer") << "reason" << "officer2" << false;
-        QTest::newRow("decision reason supervisor") << "reason" << "supervisor" << true;
-        QTest::newRow("decision reason administrator") << "reason" << "admin" << true;
+        QTest::newRow("decision reason officer") << "reason"
+                                                 << "officer2" << false;
+        QTest::newRow("decision reason supervisor") << "reason"
+                                                    << "supervisor" << true;
+        QTest::newRow("decision reason administrator") << "reason"
+                                                       << "admin" << true;
     }
     void roleChecks() {
         QFETCH(QString, call);
@@ -154,11 +167,17 @@ private slots:
         else if (call == "open")
             f = [&] { QCOMPARE(svc.open(actor, id).alert.id, id); };
         else if (call == "decide")
-            f = [&] { svc.decide(actor, id, AlertDecision::Dismiss, QStringLiteral("different person, checked")); };
+            f = [&] {
+                svc.decide(actor, id, AlertDecision::Dismiss,
+                           QStringLiteral("different person, checked"));
+            };
         else if (call == "history")
             f = [&] { svc.history(actor, id); };
         else if (call == "reason")
-            f = [&] { QCOMPARE(svc.decisionRecord(actor, decided.record.id).reason, QStringLiteral("needs the duty chief's view")); };
+            f = [&] {
+                QCOMPARE(svc.decisionRecord(actor, decided.record.id).reason,
+                         QStringLiteral("needs the duty chief's view"));
+            };
         try {
             f();
             QVERIFY2(allowed, "the call should have been refused");
@@ -194,8 +213,12 @@ private slots:
         const AlertCase c = svc.open(supervisor_, id); // looking is allowed
         QVERIFY(!c.eligibility.allowed);
         QVERIFY(c.eligibility.whyNot.contains("you enrolled this encounter"));
-        for (AlertDecision d : {AlertDecision::Confirm, AlertDecision::Dismiss, AlertDecision::Escalate}) {
-            QCOMPARE(codeOf([&] { svc.decide(supervisor_, id, d, QStringLiteral("this is clearly not the listed man")); }),
+        for (AlertDecision d :
+             {AlertDecision::Confirm, AlertDecision::Dismiss, AlertDecision::Escalate}) {
+            QCOMPARE(codeOf([&] {
+                         svc.decide(supervisor_, id, d,
+                                    QStringLiteral("this is clearly not the listed man"));
+                     }),
                      ErrorCode::PermissionDenied);
             // The attempt is audited; the alert and its history are unchanged.
             const auto row = lastAudit();
@@ -206,26 +229,37 @@ private slots:
         QCOMPARE(stateOf(id), AlertState::Open);
         QVERIFY(svc.history(supervisor_, id).empty());
         // Another supervisor may.
-        QCOMPARE(svc.decide(supervisor2_, id, AlertDecision::Dismiss, QStringLiteral("different person, checked")).state,
+        QCOMPARE(svc.decide(supervisor2_, id, AlertDecision::Dismiss,
+                            QStringLiteral("different person, checked"))
+                     .state,
                  AlertState::Dismissed);
     }
 
     void enrollerFromTheCommandLineIsRecognisedByName() {
         // umbralctl enrolls with user id 0 and the user's name.
         Encounter e = enrollment::makeSyntheticEncounter(7777, QStringLiteral("LANE-CLI"));
-        enrollment::EnrollmentService(store()).submit(Actor{0, supervisor_.name, Role::Supervisor}, e);
-        const qint64 id = testing::raiseAlert(store(), e.id, QStringLiteral("KST"), listed_, Band::Yellow, 0.8);
+        enrollment::EnrollmentService(store()).submit(Actor{0, supervisor_.name, Role::Supervisor},
+                                                      e);
+        const qint64 id =
+            testing::raiseAlert(store(), e.id, QStringLiteral("KST"), listed_, Band::Yellow, 0.8);
         AdjudicationService svc(store(), AdjudicationSettings{});
-        QCOMPARE(codeOf([&] { svc.decide(supervisor_, id, AlertDecision::Confirm, QStringLiteral("looks like him to me")); }),
+        QCOMPARE(codeOf([&] {
+                     svc.decide(supervisor_, id, AlertDecision::Confirm,
+                                QStringLiteral("looks like him to me"));
+                 }),
                  ErrorCode::PermissionDenied);
     }
 
     void finalDecisionsAreFinal() {
         const qint64 id = newAlert(officer_);
         AdjudicationService svc(store(), AdjudicationSettings{});
-        svc.decide(supervisor_, id, AlertDecision::Confirm, QStringLiteral("same person: ten fingers agree"));
+        svc.decide(supervisor_, id, AlertDecision::Confirm,
+                   QStringLiteral("same person: ten fingers agree"));
         for (const Actor& a : {supervisor_, supervisor2_})
-            QCOMPARE(codeOf([&] { svc.decide(a, id, AlertDecision::Dismiss, QStringLiteral("changed my mind about it")); }),
+            QCOMPARE(codeOf([&] {
+                         svc.decide(a, id, AlertDecision::Dismiss,
+                                    QStringLiteral("changed my mind about it"));
+                     }),
                      ErrorCode::Conflict);
         QCOMPARE(stateOf(id), AlertState::Confirmed);
         QCOMPARE(svc.history(supervisor_, id).size(), std::size_t(1));
@@ -234,13 +268,23 @@ private slots:
     void escalatedAlertIsDecidedBySomeoneElse() {
         const qint64 id = newAlert(officer_);
         AdjudicationService svc(store(), AdjudicationSettings{});
-        QCOMPARE(svc.decide(supervisor_, id, AlertDecision::Escalate, QStringLiteral("need a second opinion")).state,
+        QCOMPARE(svc.decide(supervisor_, id, AlertDecision::Escalate,
+                            QStringLiteral("need a second opinion"))
+                     .state,
                  AlertState::Escalated);
-        QCOMPARE(codeOf([&] { svc.decide(supervisor_, id, AlertDecision::Dismiss, QStringLiteral("on reflection, not him")); }),
+        QCOMPARE(codeOf([&] {
+                     svc.decide(supervisor_, id, AlertDecision::Dismiss,
+                                QStringLiteral("on reflection, not him"));
+                 }),
                  ErrorCode::PermissionDenied);
-        QCOMPARE(codeOf([&] { svc.decide(supervisor2_, id, AlertDecision::Escalate, QStringLiteral("escalating once more")); }),
+        QCOMPARE(codeOf([&] {
+                     svc.decide(supervisor2_, id, AlertDecision::Escalate,
+                                QStringLiteral("escalating once more"));
+                 }),
                  ErrorCode::Conflict);
-        QCOMPARE(svc.decide(supervisor2_, id, AlertDecision::Dismiss, QStringLiteral("different person, checked")).state,
+        QCOMPARE(svc.decide(supervisor2_, id, AlertDecision::Dismiss,
+                            QStringLiteral("different person, checked"))
+                     .state,
                  AlertState::Dismissed);
         const auto history = svc.history(supervisor_, id);
         QCOMPARE(history.size(), std::size_t(2));
@@ -256,8 +300,9 @@ private slots:
                                       << int(AlertState::Dismissed) << "alert.dismiss";
         QTest::newRow("both confirm") << int(AlertDecision::Confirm) << int(AlertDecision::Confirm)
                                       << int(AlertState::Confirmed) << "alert.confirm";
-        QTest::newRow("disagree: escalated") << int(AlertDecision::Dismiss) << int(AlertDecision::Confirm)
-                                             << int(AlertState::Escalated) << "alert.escalate";
+        QTest::newRow("disagree: escalated")
+            << int(AlertDecision::Dismiss) << int(AlertDecision::Confirm)
+            << int(AlertState::Escalated) << "alert.escalate";
     }
     void redNeedsTwoSupervisorsWhenConfigured() {
         QFETCH(int, first);
@@ -270,7 +315,8 @@ private slots:
         const qint64 id = newAlert(officer_, Band::Red);
 
         QVERIFY(svc.open(supervisor_, id).eligibility.firstOfTwo);
-        const DecisionOutcome one = svc.decide(supervisor_, id, AlertDecision(first), QStringLiteral("first look: my view"));
+        const DecisionOutcome one = svc.decide(supervisor_, id, AlertDecision(first),
+                                               QStringLiteral("first look: my view"));
         QVERIFY(one.awaitingSecond);
         QCOMPARE(one.state, AlertState::Open);
         QCOMPARE(stateOf(id), AlertState::Open);
@@ -281,7 +327,10 @@ private slots:
         const AlertCase mine = svc.open(supervisor_, id);
         QVERIFY(!mine.eligibility.allowed);
         QVERIFY(mine.eligibility.whyNot.contains("second supervisor"));
-        QCOMPARE(codeOf([&] { svc.decide(supervisor_, id, AlertDecision(first), QStringLiteral("I insist, really")); }),
+        QCOMPARE(codeOf([&] {
+                     svc.decide(supervisor_, id, AlertDecision(first),
+                                QStringLiteral("I insist, really"));
+                 }),
                  ErrorCode::PermissionDenied);
         QCOMPARE(stateOf(id), AlertState::Open);
 
@@ -289,7 +338,8 @@ private slots:
         QVERIFY(theirs.eligibility.allowed);
         QVERIFY(theirs.eligibility.pendingProposal.has_value());
         QCOMPARE(theirs.eligibility.pendingProposal->actor, supervisor_.name);
-        const DecisionOutcome two = svc.decide(supervisor2_, id, AlertDecision(second), QStringLiteral("second look: my view"));
+        const DecisionOutcome two = svc.decide(supervisor2_, id, AlertDecision(second),
+                                               QStringLiteral("second look: my view"));
         QVERIFY(!two.awaitingSecond);
         QCOMPARE(int(two.state), finalState);
         QCOMPARE(int(stateOf(id)), finalState);
@@ -297,7 +347,8 @@ private slots:
         QCOMPARE(lastAudit().actor, supervisor2_.name);
         QVERIFY(!svc.queue(supervisor_).front().awaitingSecond());
         if (finalState != int(AlertState::Escalated))
-            QCOMPARE(store().alerts().load(id)->decidedBy, supervisor_.name + ", " + supervisor2_.name);
+            QCOMPARE(store().alerts().load(id)->decidedBy,
+                     supervisor_.name + ", " + supervisor2_.name);
     }
 
     void secondSupervisorRuleLeavesYellowAndOffSwitchAlone_data() {
@@ -313,7 +364,8 @@ private slots:
         settings.redRequiresSecondSupervisor = rule;
         AdjudicationService svc(store(), settings);
         const qint64 id = newAlert(officer_, Band(band));
-        const auto out = svc.decide(supervisor_, id, AlertDecision::Dismiss, QStringLiteral("different person, checked"));
+        const auto out = svc.decide(supervisor_, id, AlertDecision::Dismiss,
+                                    QStringLiteral("different person, checked"));
         QVERIFY(!out.awaitingSecond);
         QCOMPARE(stateOf(id), AlertState::Dismissed);
     }
@@ -324,7 +376,9 @@ private slots:
         AdjudicationService svc(store(), settings);
         const qint64 id = newAlert(officer_, Band::Red);
         svc.decide(supervisor_, id, AlertDecision::Dismiss, QStringLiteral("first look: not him"));
-        QCOMPARE(svc.decide(supervisor2_, id, AlertDecision::Escalate, QStringLiteral("I am not sure: chief should see")).state,
+        QCOMPARE(svc.decide(supervisor2_, id, AlertDecision::Escalate,
+                            QStringLiteral("I am not sure: chief should see"))
+                     .state,
                  AlertState::Escalated);
         // The escalation is the latest decision: no proposal waits any more, and the rule
         // applies afresh to the escalated alert.
@@ -337,17 +391,21 @@ private slots:
     void decisionHistoryIsAppendOnly() {
         const qint64 id = newAlert(officer_);
         AdjudicationService svc(store(), AdjudicationSettings{});
-        svc.decide(supervisor_, id, AlertDecision::Escalate, QStringLiteral("need a second opinion"));
-        QCOMPARE(codeOf([&] { store().db().exec("UPDATE alert_decisions SET actor = 'someone-else'"); }),
+        svc.decide(supervisor_, id, AlertDecision::Escalate,
+                   QStringLiteral("need a second opinion"));
+        QCOMPARE(
+            codeOf([&] { store().db().exec("UPDATE alert_decisions SET actor = 'someone-else'"); }),
+            ErrorCode::Conflict);
+        QCOMPARE(codeOf([&] { store().db().exec("DELETE FROM alert_decisions"); }),
                  ErrorCode::Conflict);
-        QCOMPARE(codeOf([&] { store().db().exec("DELETE FROM alert_decisions"); }), ErrorCode::Conflict);
         QCOMPARE(svc.history(supervisor_, id).front().actor, supervisor_.name);
     }
 
     void reasonIsSealedAtRest() {
         const qint64 id = newAlert(officer_);
         AdjudicationService svc(store(), AdjudicationSettings{});
-        const QString reason = QStringLiteral("Traveler ZYXWVUTSRQ has a different scar; not the listed man");
+        const QString reason =
+            QStringLiteral("Traveler ZYXWVUTSRQ has a different scar; not the listed man");
         svc.decide(supervisor_, id, AlertDecision::Dismiss, reason);
         store().db().exec("PRAGMA wal_checkpoint(FULL)");
         QFile f(station_.paths.databaseFile());
@@ -361,11 +419,15 @@ private slots:
         QTest::addColumn<bool>("red");
         QTest::addColumn<int>("minLength");
         QTest::newRow("defaults") << "" << true << false << 10;
-        QTest::newRow("rule on") << "[adjudication]\nred_requires_second_supervisor=true\nmin_reason_length=20\n"
-                                 << true << true << 20;
-        QTest::newRow("not a boolean") << "[adjudication]\nred_requires_second_supervisor=maybe\n" << false << false << 0;
-        QTest::newRow("length zero") << "[adjudication]\nmin_reason_length=0\n" << false << false << 0;
-        QTest::newRow("length text") << "[adjudication]\nmin_reason_length=ten\n" << false << false << 0;
+        QTest::newRow("rule on")
+            << "[adjudication]\nred_requires_second_supervisor=true\nmin_reason_length=20\n"
+            << true << true << 20;
+        QTest::newRow("not a boolean") << "[adjudication]\nred_requires_second_supervisor=maybe\n"
+                                       << false << false << 0;
+        QTest::newRow("length zero") << "[adjudication]\nmin_reason_length=0\n"
+                                     << false << false << 0;
+        QTest::newRow("length text") << "[adjudication]\nmin_reason_length=ten\n"
+                                     << false << false << 0;
     }
     void settingsAreReadAndRefusedWhenWrong() {
         QFETCH(QString, ini);

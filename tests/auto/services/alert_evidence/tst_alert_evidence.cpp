@@ -19,12 +19,14 @@ class TestAlertEvidence : public QObject {
         int ordinal = 0;
         for (const auto& f : e.fingers)
             out.push_back({1, ordinal++, false, int(f.position),
-                           f.isTemplate ? storage::WatchlistSampleFormat::Iso19794_2 : storage::WatchlistSampleFormat::Image,
+                           f.isTemplate ? storage::WatchlistSampleFormat::Iso19794_2
+                                        : storage::WatchlistSampleFormat::Image,
                            f.ppi, f.data});
         for (const auto& i : e.irises)
             out.push_back({1, ordinal++, true, int(i.side),
-                           i.isCode ? storage::WatchlistSampleFormat::IrisCode : storage::WatchlistSampleFormat::Image, 0,
-                           i.data});
+                           i.isCode ? storage::WatchlistSampleFormat::IrisCode
+                                    : storage::WatchlistSampleFormat::Image,
+                           0, i.data});
         return out;
     }
 
@@ -43,21 +45,27 @@ private slots:
         QCOMPARE(ev.fingers.size(), testing::fixtureFingers().size());
         for (const FingerEvidence& f : ev.fingers) {
             QVERIFY2(f.problem.isEmpty(), qPrintable(f.problem));
-            qInfo("genuine %s: score %.1f, %d paired", qPrintable(toKey(f.position)), f.score, f.pairedMinutiae);
+            qInfo("genuine %s: score %.1f, %d paired", qPrintable(toKey(f.position)), f.score,
+                  f.pairedMinutiae);
             QCOMPARE(f.candidateSource, QStringLiteral("image"));
             // Calibrated score 60 = FMR 0.1 %: a genuine pair of good impressions is far above.
-            QVERIFY2(f.score >= 60.0, qPrintable(QStringLiteral("%1: score %2").arg(toKey(f.position)).arg(f.score)));
+            QVERIFY2(
+                f.score >= 60.0,
+                qPrintable(QStringLiteral("%1: score %2").arg(toKey(f.position)).arg(f.score)));
             QVERIFY(f.pairs.size() >= 6);
             for (const auto& p : f.pairs) { // pairs lie inside their images
                 QVERIFY(p.ax >= 0 && p.ax < f.probe.cols && p.ay >= 0 && p.ay < f.probe.rows);
-                QVERIFY(p.bx >= 0 && p.bx < f.candidate.cols && p.by >= 0 && p.by < f.candidate.rows);
+                QVERIFY(p.bx >= 0 && p.bx < f.candidate.cols && p.by >= 0 &&
+                        p.by < f.candidate.rows);
             }
         }
         QCOMPARE(ev.irises.size(), std::size_t(2));
         for (const IrisEvidence& i : ev.irises) {
             QVERIFY2(i.problem.isEmpty(), qPrintable(i.problem));
-            qInfo("genuine %s iris: distance %.3f (threshold %.3f)", qPrintable(toKey(i.side)), i.distance, i.threshold);
-            QVERIFY2(i.distance <= i.threshold, qPrintable(QStringLiteral("distance %1").arg(i.distance)));
+            qInfo("genuine %s iris: distance %.3f (threshold %.3f)", qPrintable(toKey(i.side)),
+                  i.distance, i.threshold);
+            QVERIFY2(i.distance <= i.threshold,
+                     qPrintable(QStringLiteral("distance %1").arg(i.distance)));
             QCOMPARE(i.probeOverlay.type(), CV_8UC3);
             QCOMPARE(i.candidateOverlay.type(), CV_8UC3);
             QVERIFY(i.bitsCompared > 0);
@@ -70,12 +78,16 @@ private slots:
         // Below the genuine scores' floor (60, FMR 0.1 %) on every finger; four impostor
         // comparisons at FMR 1 % each would reach 40 now and then, so 40 is not the bound.
         for (const FingerEvidence& f : ev.fingers) {
-            qInfo("impostor %s: score %.1f, %d paired", qPrintable(toKey(f.position)), f.score, f.pairedMinutiae);
-            QVERIFY2(f.score < 60.0, qPrintable(QStringLiteral("%1: score %2").arg(toKey(f.position)).arg(f.score)));
+            qInfo("impostor %s: score %.1f, %d paired", qPrintable(toKey(f.position)), f.score,
+                  f.pairedMinutiae);
+            QVERIFY2(
+                f.score < 60.0,
+                qPrintable(QStringLiteral("%1: score %2").arg(toKey(f.position)).arg(f.score)));
         }
         for (const IrisEvidence& i : ev.irises) {
             qInfo("impostor %s iris: distance %.3f", qPrintable(toKey(i.side)), i.distance);
-            QVERIFY2(i.distance > i.threshold, qPrintable(QStringLiteral("distance %1").arg(i.distance)));
+            QVERIFY2(i.distance > i.threshold,
+                     qPrintable(QStringLiteral("distance %1").arg(i.distance)));
         }
     }
 
@@ -91,7 +103,7 @@ private slots:
             return BiographicFieldEvidence{};
         };
         QVERIFY(field("Name").similarity > 0.8);
-        QVERIFY(field("Name").relation.contains("GARCIA~GARCIA"));
+        QVERIFY(field("Name").relation.contains("GARCIA exact"));
         QCOMPARE(field("Date of birth").relation, QStringLiteral("day and month swapped"));
         QCOMPARE(field("Nationality").similarity, 1.0);
         QCOMPARE(field("Sex").relation, QStringLiteral("same"));
@@ -104,10 +116,13 @@ private slots:
         // A listed finger given as an ISO/IEC 19794-2 template: minutiae, no picture.
         WatchlistEntry e = listed_;
         for (auto& f : e.fingers) {
-            const cv::Mat img = cv::imdecode(cv::Mat(1, int(f.data.size()), CV_8U, f.data.data()), cv::IMREAD_GRAYSCALE);
-            const auto record = biometrics::makeFingerMinutiaeRecord(biometrics::extractMinutiae(img), int(f.position));
+            const cv::Mat img = cv::imdecode(cv::Mat(1, int(f.data.size()), CV_8U, f.data.data()),
+                                             cv::IMREAD_GRAYSCALE);
+            const auto record = biometrics::makeFingerMinutiaeRecord(
+                biometrics::extractMinutiae(img), int(f.position));
             const auto bytes = biometrics::writeFingerMinutiaeRecord(record);
-            f.data = QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
+            f.data =
+                QByteArray(reinterpret_cast<const char*>(bytes.data()), qsizetype(bytes.size()));
             f.isTemplate = true;
         }
         e.irises.clear();
@@ -136,7 +151,8 @@ private slots:
         QTest::addColumn<QString>("words");
         QTest::newRow("zero") << 0.0 << "no evidence of a match";
         QTest::newRow("40") << 40.0 << "false-match rate about 1 in 100";
-        QTest::newRow("80") << 80.0 << QString("false-match rate about 1 in 10") + QChar(0x2009) + "000";
+        QTest::newRow("80") << 80.0
+                            << QString("false-match rate about 1 in 10") + QChar(0x2009) + "000";
         QTest::newRow("200") << 200.0 << "false-match rate below 1 in a billion";
     }
     void falseMatchRateInWords() {

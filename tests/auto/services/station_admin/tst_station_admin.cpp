@@ -8,12 +8,12 @@
 #include "app/enrollment/synthetic_encounter.h"
 #include "app/services/audit_service.h"
 #include "app/services/device_admin_service.h"
-#include "devices/api/device.h"
-#include "devices/api/device_manager.h"
-#include "devices/simulated/simulated_backend.h"
 #include "app/services/queue_overview_service.h"
 #include "app/services/user_admin_service.h"
 #include "app/services/watchlist_status_service.h"
+#include "devices/api/device.h"
+#include "devices/api/device_manager.h"
+#include "devices/simulated/simulated_backend.h"
 
 #include <QtTest>
 #include <functional>
@@ -36,8 +36,9 @@ class TestStationAdmin : public QObject {
                                QDateTime created = QDateTime::currentDateTimeUtc().addSecs(-3600)) {
         std::vector<screening::PackageRecord> records;
         for (int i = 0; i < entries; ++i)
-            records.push_back(testing::upsert(testing::person(QStringLiteral("%1-%2").arg(list).arg(i),
-                                                              QStringLiteral("PERSON, NUMBER %1").arg(i))));
+            records.push_back(
+                testing::upsert(testing::person(QStringLiteral("%1-%2").arg(list).arg(i),
+                                                QStringLiteral("PERSON, NUMBER %1").arg(i))));
         auto header = testing::packageHeader(list, version, entries);
         header.createdAt = created;
         header.expiresAt = created.addDays(60);
@@ -53,7 +54,8 @@ class TestStationAdmin : public QObject {
     static void copyDir(const QString& from, const QString& to) {
         QDir().mkpath(to);
         const QDir src(from);
-        for (const QFileInfo& fi : src.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        for (const QFileInfo& fi :
+             src.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
             if (fi.isDir())
                 copyDir(fi.filePath(), to + "/" + fi.fileName());
             else
@@ -80,10 +82,12 @@ private slots:
         QTest::addColumn<QString>("call");
         QTest::addColumn<int>("role");
         QTest::addColumn<bool>("allowed");
-        const int off = int(Role::Officer), sup = int(Role::Supervisor), adm = int(Role::Administrator);
-        for (const char* call : {"user.add", "user.list", "user.passwd", "user.lock", "user.unlock", "user.role",
-                                 "queue.counts", "queue.list", "queue.retry", "watchlist.status", "watchlist.import",
-                                 "device.list", "device.details", "device.test", "device.audit"}) {
+        const int off = int(Role::Officer), sup = int(Role::Supervisor),
+                  adm = int(Role::Administrator);
+        for (const char* call :
+             {"user.add", "user.list", "user.passwd", "user.lock", "user.unlock", "user.role",
+              "queue.counts", "queue.list", "queue.retry", "watchlist.status", "watchlist.import",
+              "device.list", "device.details", "device.test", "device.audit"}) {
             QTest::newRow(qPrintable(QString("%1 officer").arg(call))) << call << off << false;
             QTest::newRow(qPrintable(QString("%1 supervisor").arg(call))) << call << sup << false;
             QTest::newRow(qPrintable(QString("%1 administrator").arg(call))) << call << adm << true;
@@ -109,7 +113,10 @@ private slots:
         const qint64 auditBefore = store.audit().list().back().seq;
         std::function<void()> f;
         if (call == "user.add")
-            f = [&] { UserAdminService(store).addUser(actor, "newuser", "N", Role::Officer, "password-123"); };
+            f = [&] {
+                UserAdminService(store).addUser(actor, "newuser", "N", Role::Officer,
+                                                "password-123");
+            };
         else if (call == "user.list")
             f = [&] { QCOMPARE(UserAdminService(store).listUsers(actor).size(), std::size_t(2)); };
         else if (call == "user.passwd")
@@ -123,21 +130,39 @@ private slots:
         else if (call == "queue.counts")
             f = [&] { QCOMPARE(QueueOverviewService(store).counts(actor).pending, 1); };
         else if (call == "queue.list")
-            f = [&] { QCOMPARE(QueueOverviewService(store).unacknowledged(actor).size(), std::size_t(1)); };
+            f = [&] {
+                QCOMPARE(QueueOverviewService(store).unacknowledged(actor).size(), std::size_t(1));
+            };
         else if (call == "queue.retry")
             f = [&] { QueueOverviewService(store).retryFailed(actor); };
         else if (call == "watchlist.status")
             f = [&] { WatchlistStatusService(store, demoSettings()).status(actor); };
         else if (call == "watchlist.import")
-            f = [&] { QCOMPARE(WatchlistStatusService(store, demoSettings()).import(actor, package).entriesInList, 3); };
+            f = [&] {
+                QCOMPARE(WatchlistStatusService(store, demoSettings())
+                             .import(actor, package)
+                             .entriesInList,
+                         3);
+            };
         else if (call == "device.list")
             f = [&] { QCOMPARE(services::DeviceAdminService(devices_).list(actor).size(), 3); };
         else if (call == "device.details")
-            f = [&] { QCOMPARE(services::DeviceAdminService(devices_).details(actor, "sim:iris")->model.isEmpty(), false); };
+            f = [&] {
+                QCOMPARE(services::DeviceAdminService(devices_)
+                             .details(actor, "sim:iris")
+                             ->model.isEmpty(),
+                         false);
+            };
         else if (call == "device.test")
-            f = [&] { QVERIFY(services::DeviceAdminService(devices_).deviceForTestCapture(actor, "sim:slap")); };
+            f = [&] {
+                QVERIFY(
+                    services::DeviceAdminService(devices_).deviceForTestCapture(actor, "sim:slap"));
+            };
         else if (call == "device.audit")
-            f = [&] { services::DeviceAdminService::auditTestCapture(store, actor, "sim:slap", "ok 1600x1500 500 ppi"); };
+            f = [&] {
+                services::DeviceAdminService::auditTestCapture(store, actor, "sim:slap",
+                                                               "ok 1600x1500 500 ppi");
+            };
         else if (call == "audit.list")
             f = [&] { AuditService(store).list(actor); };
         else if (call == "audit.verify")
@@ -249,7 +274,8 @@ private slots:
         QCOMPARE(s.lists[0].stale, stale);
         QCOMPARE(s.warnings.isEmpty(), !stale);
         if (stale)
-            QVERIFY(s.warnings.front().contains(QStringLiteral("configured %1 days").arg(maxAgeDays)));
+            QVERIFY(
+                s.warnings.front().contains(QStringLiteral("configured %1 days").arg(maxAgeDays)));
     }
 
     void importReportsProgressAndARefusalChangesNothing() {
@@ -258,15 +284,17 @@ private slots:
         QTemporaryDir dir;
         WatchlistStatusService svc(store, demoSettings());
         std::vector<std::pair<qint64, qint64>> progress;
-        const auto result = svc.import(root_, demoPackage(dir.path(), "KST", 1, 50),
-                                       [&](qint64 done, qint64 total) { progress.emplace_back(done, total); });
+        const auto result =
+            svc.import(root_, demoPackage(dir.path(), "KST", 1, 50),
+                       [&](qint64 done, qint64 total) { progress.emplace_back(done, total); });
         QCOMPARE(result.entriesInList, 50);
         QVERIFY(!progress.empty());
         QCOMPARE(progress.back().first, 50);
         QCOMPARE(progress.back().second, 50);
         // A package signed by a key the station does not trust: refused, nothing changes.
         const QString foreign = dir.filePath("foreign.uwl");
-        testing::writePackage(foreign, testing::packageHeader("KST", 2, 1), {testing::upsert(testing::person("X-1", "X, Y"))},
+        testing::writePackage(foreign, testing::packageHeader("KST", 2, 1),
+                              {testing::upsert(testing::person("X-1", "X, Y"))},
                               screening::SigningKey::generate());
         QVERIFY_THROWS_EXCEPTION(Error, svc.import(root_, foreign));
         const auto s = svc.status(root_);

@@ -58,6 +58,8 @@ class TestAdminWorkspace : public QObject {
     Q_OBJECT
 
     testing::TempStation station_;
+    // The workspace's service thread has a connection of its own, as in app/main.cpp.
+    std::unique_ptr<storage::StationStore> serviceStore_;
     std::unique_ptr<services::AuthService> auth_;
     std::unique_ptr<ui::ServiceExecutor> executor_;
     devices::StationDevices devices_;
@@ -100,7 +102,10 @@ private slots:
         options.simulatedTravelerSeed = 1; // someone at the lane for the test capture
         devices_ = devices::createStationDevices(options);
         devices_.manager->start();
-        services_.store = station_.store.get();
+        serviceStore_ = std::make_unique<storage::StationStore>(
+            station_.paths, storage::StationStore::Open::ExistingOnly,
+            storage::StationStore::Schema::RequireCurrent);
+        services_.store = serviceStore_.get();
         services_.executor = executor_.get();
         services_.devices = devices_.manager.get();
         services_.screening.demoMode = true; // the demo key signs the packages below
@@ -109,11 +114,15 @@ private slots:
         window_ = std::make_unique<ui::StationWindow>(
             [this](const QString& n, const QString& p) { return auth_->login(n, p); }, "LANE-TEST",
             true);
-        window_->setWorkspaceFactory(Role::Administrator, [this](const Actor& a, QWidget* parent) {
-            return new ui::AdminWorkspace(a, services_, parent);
+        window_->setContentFactory([this](const Actor& a, ui::StationWindow&, bool) -> QWidget* {
+            return a.role == Role::Administrator ? new ui::AdminWorkspace(a, services_) : nullptr;
         });
         window_->resize(1400, 860);
         window_->show();
+        // A real X server (xvfb-run, QT_QPA_PLATFORM=xcb) without a window manager gives no
+        // focus by itself, and the Alt+letter shortcuts need an active window.
+        window_->activateWindow();
+        (void)QTest::qWaitForWindowActive(window_.get());
         auto* name = window_->findChild<QLineEdit*>("userName");
         auto* pw = window_->findChild<QLineEdit*>("password");
         QTest::keyClicks(name, "admin");
