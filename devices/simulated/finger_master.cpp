@@ -21,9 +21,9 @@ constexpr double kPi = 3.14159265358979323846;
 // period vary), so filters are precomputed for quantised orientations (5 degrees) and periods
 // (half a pixel) and looked up per pixel. Each kernel is 15x15, stored 15 rows of 16 floats
 // (the 16th is zero) so a row is four 4-float SIMD loads.
-constexpr int kRadius = 7;
+constexpr int kRadius = 5;
 constexpr int kSide = 2 * kRadius + 1;
-constexpr int kStride = 16;
+constexpr int kStride = 12;
 constexpr int kOrientationBins = 36;
 constexpr double kMinPeriod = 6.0;
 constexpr double kPeriodStep = 0.5;
@@ -56,7 +56,7 @@ GaborBank buildBank() {
             const double period = kMinPeriod + kPeriodStep * p;
             // Across the ridges the envelope spans about one and a half periods (frequency
             // selectivity); along them it is a little longer so ridges prefer to continue.
-            const double sigmaAcross = 0.36 * period, sigmaAlong = 0.45 * period;
+            const double sigmaAcross = 0.30 * period, sigmaAlong = 0.36 * period;
             std::array<double, kSide * kSide> k{}, env{};
             double sumK = 0, sumEnv = 0;
             for (int y = -kRadius; y <= kRadius; ++y)
@@ -104,7 +104,6 @@ inline float applyKernel(const float* src, size_t srcStep, const float* k) {
         acc = cv::v_muladd(cv::v_load(s), cv::v_load(kr), acc);
         acc = cv::v_muladd(cv::v_load(s + 4), cv::v_load(kr + 4), acc);
         acc = cv::v_muladd(cv::v_load(s + 8), cv::v_load(kr + 8), acc);
-        acc = cv::v_muladd(cv::v_load(s + 12), cv::v_load(kr + 12), acc);
     }
     return cv::v_reduce_sum(acc);
 #else
@@ -285,7 +284,7 @@ cv::Mat growRidges(const cv::Mat& orientation, const cv::Mat& period, const cv::
     // number of passes is fixed: until every pixel is reached, then a few to let fronts settle.
     const float gain = 1.8f;
     const cv::Mat growKernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(kSide, kSide));
-    const int settlePasses = 8;
+    const int settlePasses = 6;
     const int maxPasses = 60;
     int settleLeft = settlePasses;
     cv::Mat reached, work;

@@ -286,6 +286,16 @@ SyntheticCapture FingerprintSynthesizer::capture(const CaptureRequest& request) 
     cv::Mat darkness(size, CV_32F, cv::Scalar(0)), contact(size, CV_32F, cv::Scalar(0));
     Random variation(deriveSeed({request.identitySeed, static_cast<std::uint64_t>(kind),
                                  request.impressionSeed, 0x56415259ull}));
+    // A hand on a slap platen loses contact the same way on every finger: rolled to one side,
+    // fingers curled (the lower pads lift) or tips raised. The side that lifts is shared. A
+    // fingertip is close to a cylinder, so the edge of its contact runs along the finger when it
+    // rolls and across it when it lifts or curls: directions along the masters' axes (0 = right
+    // side, pi/2 = down), each finger's a few degrees off (its own shape, not the hand's).
+    RenderOptions handContact;
+    if (isMultiFinger(kind)) {
+        const double quarter = variation.uniformInt(0, 3) * 1.5707963267948966;
+        handContact.liftDirectionRad = quarter;
+    }
     for (size_t i = 0; i < slots.size(); ++i) {
         // Draw the variation for every finger, present or not, so removing one finger does not
         // change how the others look.
@@ -293,13 +303,18 @@ SyntheticCapture FingerprintSynthesizer::capture(const CaptureRequest& request) 
                                     ? request.quality
                                     : varyPerFinger(request.quality, request.perFingerVariation,
                                                     slots[i].finger, variation);
+        RenderOptions options = handContact;
+        const double liftJitter = variation.normal(0, 0.07);
+        if (options.liftDirectionRad >= 0)
+            options.liftDirectionRad = std::fmod(
+                options.liftDirectionRad + liftJitter + 6.283185307179586, 6.283185307179586);
         if (std::find(request.absentFingers.begin(), request.absentFingers.end(),
                       slots[i].finger) != request.absentFingers.end())
             continue;
         const std::uint64_t seed = deriveSeed(
             {request.identitySeed, static_cast<std::uint64_t>(kind), request.impressionSeed,
              static_cast<std::uint64_t>(slots[i].finger), 0x52454E44ull});
-        RenderedFinger rendered = renderFinger(*masters[i], slots[i].pose, q, size, seed);
+        RenderedFinger rendered = renderFinger(*masters[i], slots[i].pose, q, size, seed, options);
         accumulate(rendered, darkness, contact);
         if (rendered.contactAreaPx > 0)
             result.fingers.push_back({slots[i].finger, rendered.box, rendered.contactAreaPx});

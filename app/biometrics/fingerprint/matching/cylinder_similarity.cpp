@@ -6,6 +6,7 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <utility>
 
 namespace umbral::biometrics::matching_detail {
 
@@ -338,6 +339,44 @@ void selectDistinctPairs(int na, int nb, int wanted, ComparisonWorkspace& work) 
     }
 }
 
+// How many minutiae of each print lie in the area the two prints share. b is placed on a by
+// the rotation and translation of the pair the relaxation supports most; a minutia counts as
+// shared when a minutia of the other print lies within one cylinder radius of it, that is,
+// where its cylinder could have found a counterpart at all.
+std::pair<int, int> commonAreaCounts(const CylinderSet& a, const CylinderSet& b,
+                                     const MinutiaPair& anchor, ComparisonWorkspace& work) {
+    const std::size_t na = a.size(), nb = b.size();
+    const auto ia = static_cast<std::size_t>(anchor.a), ib = static_cast<std::size_t>(anchor.b);
+    const float turn = a.direction[ia] - b.direction[ib];
+    const float c = std::cos(turn), s = std::sin(turn);
+    work.alignedX.resize(nb);
+    work.alignedY.resize(nb);
+    for (std::size_t j = 0; j < nb; ++j) {
+        const float dx = b.x[j] - b.x[ib], dy = b.y[j] - b.y[ib];
+        work.alignedX[j] = a.x[ia] + c * dx - s * dy;
+        work.alignedY[j] = a.y[ia] + s * dx + c * dy;
+    }
+    constexpr float r2 = kRadius * kRadius;
+    const auto near = [&](std::size_t i, std::size_t j) {
+        const float dx = a.x[i] - work.alignedX[j], dy = a.y[i] - work.alignedY[j];
+        return dx * dx + dy * dy < r2;
+    };
+    int sharedA = 0, sharedB = 0;
+    for (std::size_t i = 0; i < na; ++i)
+        for (std::size_t j = 0; j < nb; ++j)
+            if (near(i, j)) {
+                ++sharedA;
+                break;
+            }
+    for (std::size_t j = 0; j < nb; ++j)
+        for (std::size_t i = 0; i < na; ++i)
+            if (near(i, j)) {
+                ++sharedB;
+                break;
+            }
+    return {sharedA, sharedB};
+}
+
 } // namespace
 
 CylinderComparison compareCylinders(const CylinderSet& a, const CylinderSet& b,
@@ -355,7 +394,6 @@ CylinderComparison compareCylinders(const CylinderSet& a, const CylinderSet& b,
     const int nr = static_cast<int>(work.candidates.size());
     if (nr == 0)
         return result;
-    const int np = pairCount(na, nb);
 
     // 2. Relaxation: each pair's similarity is pulled towards the similarities of the pairs
     //    that agree with it geometrically: rho(t, k) compares, between the two fingerprints,
@@ -420,7 +458,22 @@ CylinderComparison compareCylinders(const CylinderSet& a, const CylinderSet& b,
         work.candidates[static_cast<std::size_t>(t)].relaxed =
             work.lambda[static_cast<std::size_t>(t)];
 
-    // 3. The n_P pairs with the best efficiency (relaxed / initial similarity) make the score.
+    // 3. n_P from the minutiae in the area both prints share, not from all of them (the paper
+    //    uses nA and nB): two impressions of different parts of a finger pair only the minutiae
+    //    they have in common, and averaging over a count set by minutiae the other print cannot
+    //    show held such genuine pairs down. On FVC2002 DB1_B (cross impostors) it took EER from
+    //    1.06 % to 0.77 % and FNMR at FMR 0.1 % from 3.57 % to 2.14 %; on DB4_B EER from 4.28 %
+    //    to 3.93 %, with no error rate worse (docs/fingerprint-matching.md).
+    int anchor = 0;
+    for (int t = 1; t < nr; ++t)
+        if (work.lambda[static_cast<std::size_t>(t)] >
+            work.lambda[static_cast<std::size_t>(anchor)])
+            anchor = t;
+    const auto [sharedA, sharedB] =
+        commonAreaCounts(a, b, work.candidates[static_cast<std::size_t>(anchor)], work);
+    const int np = pairCount(sharedA, sharedB);
+
+    // 4. The n_P pairs with the best efficiency (relaxed / initial similarity) make the score.
     const int take = std::min(np, nr);
     std::partial_sort(work.candidates.begin(), work.candidates.begin() + take,
                       work.candidates.end(), [](const MinutiaPair& l, const MinutiaPair& r) {

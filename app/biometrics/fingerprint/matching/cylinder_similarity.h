@@ -35,6 +35,7 @@ struct ComparisonWorkspace {
     std::vector<float> rho;
     std::vector<float> lambda, next;
     std::vector<unsigned char> usedA, usedB;
+    std::vector<float> alignedX, alignedY; ///< b's minutiae placed on a (common-area count)
 };
 
 /// Local similarity of every cylinder of `a` with every cylinder of `b` (row-major, a x b):

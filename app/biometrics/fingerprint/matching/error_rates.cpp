@@ -94,4 +94,45 @@ VerificationErrorRates computeErrorRates(std::span<const double> genuine,
     return r;
 }
 
+int discardQualityThreshold(std::span<const int> qualities, double fraction) {
+    if (qualities.empty())
+        return 0;
+    std::vector<int> sorted(qualities.begin(), qualities.end());
+    std::sort(sorted.begin(), sorted.end());
+    const auto allowed =
+        static_cast<std::size_t>(std::floor(fraction * static_cast<double>(sorted.size()) + 1e-9));
+    if (allowed >= sorted.size())
+        return sorted.back() + 1;
+    // sorted[allowed] must be kept, and with it every sample of the same quality: the threshold
+    // is that quality (ties are never split by an arbitrary order).
+    return sorted[allowed];
+}
+
+DiscardPoint fnmrAfterDiscard(std::span<const QualifiedComparison> genuine, double threshold,
+                              int qualityThreshold) {
+    DiscardPoint p;
+    p.qualityThreshold = qualityThreshold;
+    std::size_t misses = 0;
+    for (const QualifiedComparison& c : genuine)
+        if (c.pairwiseQuality() >= qualityThreshold) {
+            ++p.kept;
+            misses += c.score < threshold;
+        }
+    if (!genuine.empty())
+        p.discardedShare =
+            static_cast<double>(genuine.size() - p.kept) / static_cast<double>(genuine.size());
+    if (p.kept > 0)
+        p.fnmr = static_cast<double>(misses) / static_cast<double>(p.kept);
+    return p;
+}
+
+DiscardPoint fnmrAfterDiscardingComparisons(std::span<const QualifiedComparison> genuine,
+                                            double threshold, double fraction) {
+    std::vector<int> pairwise;
+    pairwise.reserve(genuine.size());
+    for (const QualifiedComparison& c : genuine)
+        pairwise.push_back(c.pairwiseQuality());
+    return fnmrAfterDiscard(genuine, threshold, discardQualityThreshold(pairwise, fraction));
+}
+
 } // namespace umbral::biometrics

@@ -8,7 +8,7 @@
 // beyond the last measured point it follows the exponential tail fitted to the top 2 % of those
 // impostor scores. So a threshold of 40 means FMR 1 %, 60 means 0.1 %, 80 means 0.01 % (the last
 // one extrapolated: the data hold about 12 000 impostor pairs). Regenerate the table with
-// build/benchmarks/bench_finger_match_calibration whenever the extractor or the matcher change.
+// build/benchmarks/bench_finger_match_accuracy whenever the extractor or the matcher change.
 
 #include <span>
 

@@ -63,7 +63,10 @@ class ScreeningProbe {
 public:
     explicit ScreeningProbe(std::span<const Minutia> minutiae);
     /// Screening score of one gallery fingerprint (higher = more alike; 0 when nothing agrees).
+    /// Uses an AVX-512 build of the code comparison where the processor has one.
     float score(const ScreeningView& gallery) const;
+    /// The same without the AVX-512 build (for the test that both agree).
+    float scoreWithoutVectorUnits(const ScreeningView& gallery) const;
     bool empty() const { return codes_.empty(); }
 
     static constexpr std::size_t kMaxProbeCodes = 24;
@@ -74,8 +77,13 @@ private:
         float radialU, radialV; ///< unit vector to the second, in the first's frame
         float cosRel, sinRel;   ///< direction of the second relative to the first
     };
+    float scoreFrom(const ScreeningView& gallery, bool vectorUnits) const;
+
     std::vector<ScreeningMinutia> codes_;
     std::vector<PairGeometry> pairs_; ///< kMaxProbeCodes x kMaxProbeCodes
+    // The codes laid out as vector lanes (zero-padded to kMaxProbeCodes), and the Dice factor
+    // 2 / (ones_probe + ones_gallery) per possible gallery popcount (65 rows of kMaxProbeCodes).
+    std::vector<std::uint64_t> laneCode_, laneDirection_, diceRows_;
 };
 
 } // namespace umbral::biometrics::matching_detail

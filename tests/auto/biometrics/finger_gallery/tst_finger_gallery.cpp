@@ -4,6 +4,7 @@
 
 #include "app/biometrics/common/grey_image.h"
 #include "app/biometrics/fingerprint/matching/finger_gallery.h"
+#include "app/biometrics/fingerprint/matching/screening_code.h"
 #include "app/biometrics/fingerprint/minutiae/minutiae.h"
 
 #include <QtTest>
@@ -114,6 +115,25 @@ private slots:
               hits, probes_.size(), agree);
         QVERIFY(hits >= 38); // of 40
         QVERIFY(agree >= 38);
+    }
+
+    void screeningBuildsAgree() {
+        // The screening picks an AVX-512 build where the processor has one; the plain build must
+        // give the same scores (on machines without AVX-512 this compares it with itself).
+        using namespace matching_detail;
+        ScreeningStore store;
+        for (const auto& [key, t] : enrolled_)
+            store.add(screeningCodes(t.minutiae()));
+        int nonZero = 0;
+        for (const auto& [finger, probe] : probes_) {
+            const ScreeningProbe screening(probe.minutiae());
+            for (std::size_t i = 0; i < store.size(); ++i) {
+                const float fast = screening.score(store.view(i));
+                QCOMPARE(fast, screening.scoreWithoutVectorUnits(store.view(i)));
+                nonZero += fast > 0.0f;
+            }
+        }
+        QVERIFY(nonZero > 100);
     }
 
     void sameResultOnAnyNumberOfThreads() {

@@ -7,7 +7,9 @@
 #include "devices/simulated/finger_synthesis.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 using namespace umbral;
 using namespace umbral::enrollment;
@@ -182,6 +184,70 @@ private slots:
         const auto q = scoreFingerFrame(frameOf(capture.image), plan, plan.fingers, {});
         for (const auto& f : q.fingers)
             QVERIFY(!f.score.has_value()); // nothing seen: never an auto-capture
+    }
+
+    // The segmenter this build ships (umbral_finger_slap when built in) on the simulated
+    // scanner's slaps: each presented finger is found where the generator drew it, scored, and
+    // a missing finger is not invented.
+    void theBuiltInSegmenterFindsEveryFinger_data() {
+        QTest::addColumn<int>("slap");
+        QTest::addColumn<int>("absent"); // 0: none
+        QTest::newRow("right four") << int(FingerPosition::PlainRightFour) << 0;
+        QTest::newRow("left four") << int(FingerPosition::PlainLeftFour) << 0;
+        QTest::newRow("two thumbs") << int(FingerPosition::PlainThumbs) << 0;
+        QTest::newRow("left four without the index")
+            << int(FingerPosition::PlainLeftFour) << int(FingerPosition::LeftIndex);
+    }
+    void theBuiltInSegmenterFindsEveryFinger() {
+        const SlapSegmenter segmenter = defaultSlapSegmenter();
+        if (!segmenter)
+            QSKIP("this build has no slap segmenter (umbral_finger_slap)");
+        QFETCH(int, slap);
+        QFETCH(int, absent);
+        std::vector<devices::FrictionRidgePosition> missing;
+        if (absent)
+            missing.push_back(devices::FrictionRidgePosition(absent));
+        const auto capture = this->slap(devices::FrictionRidgePosition(slap), missing);
+        const PlannedImpression plan{FingerPosition(slap), fingersInSlap(FingerPosition(slap))};
+        std::vector<FingerPosition> presented;
+        for (FingerPosition f : plan.fingers)
+            if (int(f) != absent)
+                presented.push_back(f);
+        const auto q = scoreFingerFrame(frameOf(capture.image), plan, presented, segmenter);
+        QVERIFY(q.handMatches);
+        QCOMPARE(q.fingers.size(), presented.size());
+        for (const auto& f : q.fingers) {
+            QVERIFY2(f.score.has_value(), qPrintable(toKey(f.finger)));
+            const auto truth =
+                std::find_if(capture.fingers.begin(), capture.fingers.end(),
+                             [&](const auto& t) { return int(t.position) == int(f.finger); });
+            QVERIFY(truth != capture.fingers.end());
+            std::vector<cv::Point2f> overlap;
+            cv::rotatedRectangleIntersection(truth->box, f.box, overlap);
+            double inter = 0;
+            if (overlap.size() >= 3) {
+                std::vector<cv::Point2f> hull;
+                cv::convexHull(overlap, hull);
+                inter = cv::contourArea(hull);
+            }
+            const double iou = inter / (truth->box.size.area() + f.box.size.area() - inter);
+            QVERIFY2(iou >= 0.8, qPrintable(toKey(f.finger) + QStringLiteral(" IoU %1").arg(iou)));
+        }
+        const auto out = processFingerCapture(frameOf(capture.image), plan, presented, segmenter);
+        QVERIFY2(out.error.isEmpty(), qPrintable(out.error));
+        QVERIFY(out.missing.empty());
+        QCOMPARE(out.captures.size(), presented.size() + 1); // the slap and each finger
+    }
+
+    void theBuiltInSegmenterNoticesTheOtherHand() {
+        const SlapSegmenter segmenter = defaultSlapSegmenter();
+        if (!segmenter)
+            QSKIP("this build has no slap segmenter (umbral_finger_slap)");
+        const auto capture = slap(devices::FrictionRidgePosition::PlainLeftFour);
+        const PlannedImpression plan{FingerPosition::PlainRightFour,
+                                     fingersInSlap(FingerPosition::PlainRightFour)};
+        QVERIFY(
+            !scoreFingerFrame(frameOf(capture.image), plan, plan.fingers, segmenter).handMatches);
     }
 
     void anEmptyPlatenIsNotSeen() {
