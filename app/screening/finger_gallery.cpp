@@ -56,14 +56,14 @@ struct Best {
     int count = 0;
 };
 
-FingerCandidate fuse(qint64 ref, const std::map<int, Best>& perProbe, const ImpostorScoreTail& impostors) {
+FingerCandidate fuse(qint64 ref, const std::map<int, Best>& perProbe, const MccFingerprintGallery& gallery) {
     FingerCandidate c;
     c.entryRef = ref;
     std::vector<double> rates;
     for (const auto& [probe, b] : perProbe) {
         FingerComparisonEvidence e = b.evidence;
         e.comparisons = b.count;
-        e.rate = bestOfRate(impostors.fingerRate(e.score), b.count);
+        e.rate = bestOfRate(gallery.impostorTail(e.listed).fingerRate(e.score), b.count);
         rates.push_back(e.rate);
         c.comparisons.push_back(e);
     }
@@ -210,6 +210,11 @@ std::unique_ptr<MccFingerprintGallery> MccFingerprintGallery::load(const storage
     return gallery;
 }
 
+const ImpostorScoreTail& MccFingerprintGallery::impostorTail(FingerPosition listed) const {
+    const ImpostorScoreTail& g = groupImpostors_[isSingleFinger(listed) ? std::size_t(listed) : 0];
+    return g.measured() ? g : impostors_;
+}
+
 void MccFingerprintGallery::calibrate(const std::vector<SampledFinger>& sample) {
     // Pairs of different people, the same position (or an unknown one) first: that is what a
     // traveler's finger meets in the gallery. A list of a few people has too few of those, and
@@ -235,6 +240,18 @@ void MccFingerprintGallery::calibrate(const std::vector<SampledFinger>& sample) 
     parallelFor(pairs.size(), threads(), [&](std::size_t i) {
         scores[i] = biometrics::compareFingers(sample[pairs[i].first].finger, sample[pairs[i].second].finger).score;
     });
+    // Per gallery group: the pairs with a finger of that group (a list may mix populations by
+    // position, e.g. prints of unknown position from one source and ten-prints from another).
+    std::array<std::vector<double>, 11> byGroup;
+    auto group = [](FingerPosition p) { return isSingleFinger(p) ? std::size_t(p) : std::size_t(0); };
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const std::size_t ga = group(sample[pairs[i].first].position), gb = group(sample[pairs[i].second].position);
+        byGroup[ga].push_back(scores[i]);
+        if (gb != ga)
+            byGroup[gb].push_back(scores[i]);
+    }
+    for (std::size_t g = 0; g < byGroup.size(); ++g)
+        groupImpostors_[g] = ImpostorScoreTail(std::move(byGroup[g]));
     impostors_ = ImpostorScoreTail(std::move(scores));
 }
 
@@ -402,7 +419,7 @@ void MccFingerprintGallery::stageOne(const std::vector<Probe>& probes, int maxCa
     std::vector<FingerCandidate> stage1;
     stage1.reserve(people.size());
     for (const auto& [ref, perProbe] : people)
-        stage1.push_back(fuse(ref, perProbe, impostors_));
+        stage1.push_back(fuse(ref, perProbe, *this));
     auto byRate = [](const FingerCandidate& a, const FingerCandidate& b) {
         return a.fusedRate != b.fusedRate ? a.fusedRate < b.fusedRate : a.entryRef < b.entryRef;
     };
@@ -459,7 +476,7 @@ void MccFingerprintGallery::verify(const std::vector<Probe>& probes, int maxCand
             }
             // A person whose stored templates no longer parse keeps the stage-1 evidence.
             if (!perProbe.empty())
-                stage1[i] = fuse(stage1[i].entryRef, perProbe, impostors_);
+                stage1[i] = fuse(stage1[i].entryRef, perProbe, *this);
         });
         for (qint64 c : counts)
             result.comparisons += c;

@@ -64,7 +64,11 @@ public:
         biometrics::FingerMatchTemplate finger;
     };
     void calibrate(const std::vector<SampledFinger>& sample);
+    /// The whole sample's tail, and the one for templates of a gallery group (index = ANSI/NIST
+    /// code, 0 unknown): measured on the sampled pairs with a finger of that group, or the whole
+    /// sample's when the group had too few.
     const ImpostorScoreTail& impostorTail() const { return impostors_; }
+    const ImpostorScoreTail& impostorTail(FingerPosition listed) const;
 
     FingerSearchResult search(const std::vector<Capture>& fingers, int maxCandidates,
                               const SampleSource& source) const override;
@@ -97,6 +101,7 @@ private:
     std::unordered_map<qint64, int> multiplicity_;
     std::size_t encodedBytes_ = 0;
     ImpostorScoreTail impostors_;
+    std::array<ImpostorScoreTail, 11> groupImpostors_;
 };
 
 /// Parses a stored ISO/IEC 19794-2 template into a comparable fingerprint (first view).

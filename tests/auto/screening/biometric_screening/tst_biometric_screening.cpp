@@ -165,6 +165,10 @@ private slots:
               "alerts on the wrong person %d", rank1, alerted, red, wrongAlert);
         QVERIFY2(rank1 >= 63, "at least 90 % of the other impressions must find their finger first");
         QVERIFY2(alerted >= 56, "at least 80 % must raise an alert at the configured rates");
+        // Red on one real finger for most: the synthetic prints on the same list are far less
+        // distinctive, and their heavier impostor tail must not be charged to the FVC prints
+        // (the list's impostor scores are measured per gallery group).
+        QVERIFY2(red >= 49, "at least 70 % must be red at the configured rates");
         QCOMPARE(wrongAlert, 0);
     }
 
