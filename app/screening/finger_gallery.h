@@ -17,7 +17,8 @@
 //     compared on every finger they have on file, read from storage, and their fused rate
 //     recomputed.
 // False-match rates: the larger of the matcher's calibrated rate and the rate measured on
-// impostor pairs of the watchlist's own templates (ImpostorScoreTail, false_match_rates.h): the
+// impostor pairs of the watchlist's own templates, per gallery group (ImpostorScoreTail,
+// false_match_rates.h; the group of the listed finger compared): the
 // matcher's calibration holds for prints like FVC2002's, not necessarily for every population
 // (the demo generator's synthetic fingers are far less distinctive to it).
 // Comparisons run on all cores. Probe fingerprints are extracted in parallel too.
