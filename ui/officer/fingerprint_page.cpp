@@ -247,6 +247,7 @@ void FingerprintPage::showQuality(const enrollment::FingerFrameQuality& q) {
     // One row per finger of the presentation, numbered as on the preview.
     std::size_t reading = 0;
     std::optional<enrollment::Advice> firstAdvice;
+    QualityLevel adviceLevel = QualityLevel::Good;
     bool allGood = !q.fingers.empty();
     for (std::size_t k = 0; k < p.fingers.size() && k < rows_.size(); ++k) {
         const auto& slot = workflow_->captures().slot(enrollment::slotKey(p.fingers[k]));
@@ -265,8 +266,12 @@ void FingerprintPage::showQuality(const enrollment::FingerFrameQuality& q) {
                 .arg(qualityColour(level).name());
         if (rows_[k]->styleSheet() != style)
             rows_[k]->setStyleSheet(style);
-        if (!f.advice.empty() && !firstAdvice)
+        // The traveler gets one instruction: that of the weakest finger still short of Good
+        // (a Good finger's hint would contradict the green plates).
+        if (!f.advice.empty() && level != QualityLevel::Good && level < adviceLevel) {
             firstAdvice = f.advice.front();
+            adviceLevel = level;
+        }
         allGood = allGood && level != QualityLevel::Poor && level != QualityLevel::NotSeen;
     }
     if (!q.handMatches)

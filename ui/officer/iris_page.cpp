@@ -45,7 +45,10 @@ IrisPage::IrisPage(int threshold, QWidget* parent) : QWidget(parent), threshold_
     panel_->setMinimumWidth(470);
     metrics_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     metrics_->setFocusPolicy(Qt::StrongFocus);
-    metrics_->setMinimumHeight(300);
+    // It scrolls, and grows when there is room: a taller minimum pushed "Tell the traveler"
+    // under it on a 1536x900 window.
+    metrics_->setMinimumHeight(150);
+    metrics_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     panel_->readings()->addWidget(overall_);
     panel_->readings()->addWidget(metrics_);
 

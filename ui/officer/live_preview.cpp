@@ -121,9 +121,16 @@ void LivePreview::paintEvent(QPaintEvent*) {
                 p.drawPolygon(poly);
                 p.setPen(QPen(colour, 4));
                 p.drawPolygon(poly);
-                // The label: the finger's number, its score and word, on a solid plate.
+                // The label: the finger's number, its score and word, on a solid plate. On a
+                // slap the fingers stand close, so their plates carry number, score and symbol
+                // only (the word is in the list beside the preview) and do not cover each other.
                 const QString text =
-                    QStringLiteral("%1  %2").arg(number).arg(qualityLabel(f.score, threshold_));
+                    fingers_->fingers.size() > 1
+                        ? QStringLiteral("%1 %2 %3")
+                              .arg(number)
+                              .arg(f.score ? QString::number(*f.score) : QStringLiteral("-"))
+                              .arg(qualitySymbol(level))
+                        : QStringLiteral("%1  %2").arg(number).arg(qualityLabel(f.score, threshold_));
                 const QRectF bound = poly.boundingRect();
                 QRectF plate = p.fontMetrics().boundingRect(text);
                 plate.adjust(-6, -3, 6, 3);
