@@ -5,9 +5,11 @@
 #include "app/biometrics/fingerprint/quality/preview_quality.h"
 #include "app/enrollment/capture/frame_scoring.h"
 #include "devices/simulated/finger_synthesis.h"
+#include "devices/simulated/iris_synthesis.h"
 
 #include <QtTest>
 #include <algorithm>
+#include <cmath>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -256,6 +258,51 @@ private slots:
         const auto q = scoreFingerFrame(frameOf(empty), plan, plan.fingers, {});
         QCOMPARE(int(q.fingers.size()), 1);
         QVERIFY(!q.fingers[0].score.has_value());
+    }
+    // The iris screen draws the pupil, the limbus and the lids from the frame's quality: they must
+    // be filled, and lie on the eye that was rendered (within a few pixels of its truth).
+    void irisQualityCarriesTheSegmentationToDraw_data() {
+        QTest::addColumn<int>("profile");
+        QTest::addColumn<quint64>("impression");
+        QTest::newRow("good, first impression")
+            << int(devices::IrisQualityProfile::Good) << quint64(1);
+        QTest::newRow("good, second impression")
+            << int(devices::IrisQualityProfile::Good) << quint64(2);
+        QTest::newRow("off centre") << int(devices::IrisQualityProfile::OffCentre) << quint64(3);
+    }
+
+    void irisQualityCarriesTheSegmentationToDraw() {
+        QFETCH(int, profile);
+        QFETCH(quint64, impression);
+        devices::IrisSynthesizer synthesizer;
+        const auto eye = synthesizer.render(
+            4242, devices::impressionSettings(devices::IrisQualityProfile(profile), impression));
+        const auto q = scoreIrisFrame(frameOf(eye.image), IrisSide::Left);
+        QVERIFY(q.assessed);
+        QVERIFY(q.pupil.valid());
+        QVERIFY(q.limbus.valid());
+        QVERIFY(q.pupil.meanRadius() < q.limbus.meanRadius());
+        const auto off = [](cv::Point2d a, cv::Point2d b) {
+            return std::hypot(a.x - b.x, a.y - b.y);
+        };
+        QVERIFY2(off(q.pupil.centre, eye.truth.pupil.centre) < 5.0, "pupil centre off the eye");
+        QVERIFY2(off(q.limbus.centre, eye.truth.limbus.centre) < 8.0, "limbus centre off the eye");
+        QVERIFY(std::abs(q.pupil.meanRadius() - eye.truth.pupil.meanRadius()) < 5.0);
+        QVERIFY(std::abs(q.limbus.meanRadius() - eye.truth.limbus.meanRadius()) < 8.0);
+        QVERIFY(!q.metrics.empty());
+    }
+
+    void aClosedEyeHasNothingToDraw() {
+        devices::IrisSynthesizer synthesizer;
+        const auto eye = synthesizer.render(
+            4242, devices::impressionSettings(devices::IrisQualityProfile::EyeClosed, 1));
+        const auto q = scoreIrisFrame(frameOf(eye.image), IrisSide::Right);
+        QVERIFY(!q.acceptable);
+        QVERIFY(!q.advice.empty());
+        if (!q.assessed) {
+            QVERIFY(!q.pupil.valid());
+            QVERIFY(!q.limbus.valid());
+        }
     }
 };
 
