@@ -27,6 +27,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
@@ -89,6 +90,10 @@ class TimedApplication : public QApplication {
 public:
     using QApplication::QApplication;
     bool notify(QObject* receiver, QEvent* event) override {
+        // notify() runs on every thread with an event loop (the station writer, the devices);
+        // only the UI thread's events are timed here.
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
         if (depth_++ > 0) { // nested deliveries count in their outermost event
             const bool r = QApplication::notify(receiver, event);
             --depth_;
@@ -101,7 +106,9 @@ public:
         QElapsedTimer wall;
         wall.start();
         const int type = event->type(); // the event may be gone after delivery
-        const QByteArray receiverClass = receiver->metaObject()->className();
+        QByteArray receiverClass = receiver->metaObject()->className();
+        if (receiverClass == "QObject" && receiver->parent()) // a context object: name its owner
+            receiverClass += QByteArray(" in ") + receiver->parent()->metaObject()->className();
         const bool r = QApplication::notify(receiver, event);
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
         getrusage(RUSAGE_THREAD, &u1);
@@ -124,6 +131,15 @@ public:
             maxWallInvoluntary = u1.ru_nivcsw - u0.ru_nivcsw;
         }
         overCpu16 += cpu > 16.0;
+        if (cpu > 16.0 && qEnvironmentVariableIsSet("UMBRAL_BENCH_SLOW_EVENTS")) {
+            // CLOCK_MONOTONIC end time: matches `perf record -k CLOCK_MONOTONIC` sample times, so
+            // a profile shows what the slow event ran.
+            timespec now{};
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            std::fprintf(stderr,
+                         "slow event: type %d, %s, CPU %.1f ms, wall %.1f ms, ended %ld.%09ld\n",
+                         type, receiverClass.constData(), cpu, ms, long(now.tv_sec), now.tv_nsec);
+        }
         return r;
     }
     void resetStats() {
