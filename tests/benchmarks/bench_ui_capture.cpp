@@ -14,6 +14,8 @@
 // small machine.
 // Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
 #include "../auto/ui/officer_station.h"
+
+#include <QThread>
 #include "app/enrollment/demo_travelers.h"
 #include "ui/officer/demo_panel.h"
 #include "ui/officer/fingerprint_page.h"
@@ -89,6 +91,10 @@ class TimedApplication : public QApplication {
 public:
     using QApplication::QApplication;
     bool notify(QObject* receiver, QEvent* event) override {
+        // notify() runs on whichever thread delivers the event (the station writer's and the
+        // devices' event loops too): only the UI thread's events are this benchmark's business.
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
         if (depth_++ > 0) { // nested deliveries count in their outermost event
             const bool r = QApplication::notify(receiver, event);
             --depth_;
