@@ -5,7 +5,7 @@
 //  - the UI thread's event-loop lag: a 4 ms precise timer measures how late it fires; the
 //    largest lateness is the longest the UI thread was blocked.
 //
-//   bench_ui_capture [travelers=3] [--unpaced] [--replay-fps N] [--dwell S]
+//   bench_ui_capture [travelers=3] [--unpaced] [--replay-fps N [--replay-slap]] [--dwell S]
 // --dwell: auto-capture is off; each capture screen previews for S seconds (the rates are
 // measured over these steady stretches), then every presentation is captured by hand (F5).
 // --replay-fps: the fingerprint scanner is a replay device playing pre-rendered frames of a
@@ -14,6 +14,8 @@
 // small machine.
 // Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
 #include "../auto/ui/officer_station.h"
+
+#include <QThread>
 #include "app/enrollment/demo_travelers.h"
 #include "ui/officer/demo_panel.h"
 #include "ui/officer/fingerprint_page.h"
@@ -27,7 +29,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
@@ -90,8 +91,8 @@ class TimedApplication : public QApplication {
 public:
     using QApplication::QApplication;
     bool notify(QObject* receiver, QEvent* event) override {
-        // notify() runs on every thread with an event loop (the station writer, the devices);
-        // only the UI thread's events are timed here.
+        // notify() runs on whichever thread delivers the event (the station writer's and the
+        // devices' event loops too): only the UI thread's events are this benchmark's business.
         if (QThread::currentThread() != thread())
             return QApplication::notify(receiver, event);
         if (depth_++ > 0) { // nested deliveries count in their outermost event
@@ -173,12 +174,15 @@ int main(int argc, char** argv) {
     int travelers = 3;
     bool paced = true;
     double replayFps = 0;
+    bool replaySlap = false; // the replayed scanner is a 4-4-2 slap scanner playing a right slap
     double dwell = 0;
     for (int i = 1; i < argc; ++i) {
         if (QByteArray(argv[i]) == "--unpaced")
             paced = false;
         else if (QByteArray(argv[i]) == "--dwell" && i + 1 < argc)
             dwell = QByteArray(argv[++i]).toDouble();
+        else if (QByteArray(argv[i]) == "--replay-slap")
+            replaySlap = true;
         else if (QByteArray(argv[i]) == "--replay-fps" && i + 1 < argc)
             replayFps = QByteArray(argv[++i]).toDouble();
         else
@@ -190,7 +194,8 @@ int main(int argc, char** argv) {
         devices::FingerprintSynthesizer synthesizer;
         devices::CaptureRequest target;
         target.identitySeed = 424242;
-        target.position = devices::FrictionRidgePosition::RightIndex;
+        target.position = replaySlap ? devices::FrictionRidgePosition::PlainRightFour
+                                     : devices::FrictionRidgePosition::RightIndex;
         devices::PlacementPreview placement(synthesizer, target);
         for (int f = 0; f < 60; ++f)
             cv::imwrite(
@@ -199,8 +204,11 @@ int main(int argc, char** argv) {
                 placement.nextFrame().image);
         QFile json(replay.filePath("device.json"));
         json.open(QIODevice::WriteOnly);
-        json.write(QStringLiteral("{\"model\": \"Replay of a simulated placement\", \"fps\": %1}")
+        json.write(QStringLiteral("{\"model\": \"Replay of a simulated placement\", \"fps\": %1%2}")
                        .arg(replayFps)
+                       .arg(replaySlap ? QStringLiteral(", \"impressions\": [\"four-finger-slap\", "
+                                                        "\"two-thumbs\", \"single-finger\"]")
+                                       : QString())
                        .toUtf8());
     }
 
