@@ -15,13 +15,13 @@
 // Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
 #include "../auto/ui/officer_station.h"
 
-#include <QThread>
 #include "app/enrollment/demo_travelers.h"
 #include "ui/officer/demo_panel.h"
 #include "ui/officer/fingerprint_page.h"
 #include "ui/officer/iris_page.h"
 #include "ui/officer/live_preview.h"
 #include "ui/officer/review_page.h"
+#include <QThread>
 
 #include <QApplication>
 #include <QElapsedTimer>
