@@ -3,6 +3,7 @@
 // the quality holds, stores every finger and both eyes in the workflow; a scanner unplugged in
 // the middle is reported, nothing captured is lost, and capture resumes when it is plugged in
 // again. Waits are for events (QTRY), never sleeps.
+#include "app/biometrics/fingerprint/quality/preview_quality.h"
 #include "app/enrollment/capture/capture_session.h"
 #include "app/enrollment/encounter_captures.h"
 #include "devices/api/device_manager.h"
@@ -55,14 +56,15 @@ class TestCaptureSession : public QObject {
         std::unique_ptr<CaptureSession> session;
         std::unique_ptr<EncounterWorkflow> workflow;
 
-        explicit Station(bool slapScanner = false) {
+        explicit Station(bool slapScanner = false,
+                         SlapSegmenter segmenter = defaultSlapSegmenter()) {
             auto b = std::make_unique<devices::SimulatedBackend>(fastDevices(slapScanner));
             backend = b.get();
             backend->script()->present({.identitySeed = 1234});
             manager.addBackend(std::move(b));
             manager.start();
             session = std::make_unique<CaptureSession>(manager, EnrollmentSettings{},
-                                                       defaultSlapSegmenter());
+                                                       std::move(segmenter));
             workflow = std::make_unique<EncounterWorkflow>(session->planForScanner());
             workflow->setMrz(kTd3, QDate(2026, 11, 28));
             session->attach(workflow.get());
@@ -158,6 +160,48 @@ private slots:
         QCOMPARE(s.workflow->fingerPlan().describe(),
                  canSegment ? QStringLiteral("4-4-2 slaps") : QStringLiteral("10 single fingers"));
         QCOMPARE(s.session->scannerInfo()->id, QStringLiteral("sim:slap"));
+    }
+    // The 4-4-2 path with a stand-in segmenter (whatever this build's segmenter): the plan follows
+    // the slap scanner, and one slap taken by hand fills the fingers of that slap only.
+    void slapPlanWithAStandInSegmenter() {
+        // Cuts the slap into one strip per finger of the slap, in image order.
+        const SlapSegmenter strips = [](const cv::Mat& image, double ppi, FingerPosition slap,
+                                        bool withCrops) {
+            SlapReading r;
+            const auto fingers = fingersInSlap(slap);
+            const float w = float(image.cols) / float(fingers.size());
+            for (std::size_t i = 0; i < fingers.size(); ++i) {
+                const cv::RotatedRect box({w * (float(i) + 0.5f), float(image.rows) * 0.35f},
+                                          {w * 0.8f, float(image.rows) * 0.4f}, 0.f);
+                r.fingertips.push_back(
+                    {fingers[i], box,
+                     withCrops ? biometrics::uprightFingerImage(image, ppi, box) : cv::Mat()});
+            }
+            return r;
+        };
+        Station s(true, strips);
+        QCOMPARE(s.workflow->fingerPlan().describe(), QStringLiteral("4-4-2 slaps"));
+        QCOMPARE(s.workflow->fingerPlan().impressions().front().impression,
+                 FingerPosition::PlainRightFour);
+        s.workflow->next();
+        s.session->setActivity(CaptureSession::Activity::Fingerprints);
+        QSignalSpy scored(s.session.get(), &CaptureSession::fingerQuality);
+        QVERIFY(scored.wait(30000));
+        QCOMPARE(int(scored.first().at(0).value<FingerFrameQuality>().fingers.size()), 4);
+        QSignalSpy stored(s.session.get(), &CaptureSession::captureStored);
+        s.session->captureNow();
+        QVERIFY(stored.wait(30000));
+        QStringList kept = stored.first().at(0).toStringList();
+        // The slap image itself is kept along with its fingers.
+        QVERIFY2(kept.removeAll(slotKey(FingerPosition::PlainRightFour)) == 1,
+                 qPrintable(kept.join(u',')));
+        const QStringList missing = stored.first().at(1).toStringList();
+        QCOMPARE(kept.size() + missing.size(), 4);
+        QVERIFY(!kept.isEmpty());
+        for (FingerPosition f : fingersInSlap(FingerPosition::PlainRightFour))
+            QVERIFY(kept.contains(slotKey(f)) || missing.contains(slotKey(f)));
+        for (FingerPosition f : fingersInSlap(FingerPosition::PlainLeftFour))
+            QVERIFY(!s.workflow->captures().slot(slotKey(f)).best.has_value());
     }
 };
 
