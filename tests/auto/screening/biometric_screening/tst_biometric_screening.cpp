@@ -16,6 +16,7 @@
 #include "app/enrollment/enrollment_service.h"
 #include "tests/auto/common/temp_station.h"
 #include "tests/auto/screening/common/package_files.h"
+#include "tests/auto/screening/common/probe_captures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,34 +28,6 @@ using namespace umbral::screening;
 using namespace umbral::testing;
 
 namespace {
-QByteArray png(const cv::Mat& m) {
-    std::vector<uchar> buf;
-    cv::imencode(".png", m, buf);
-    return QByteArray(reinterpret_cast<const char*>(buf.data()), qsizetype(buf.size()));
-}
-QString fvc(const char* db, int finger, int impression) {
-    return QStringLiteral("%1/fingerprints/fvc2002-%2/%3_%4.tif").arg(QStringLiteral(UMBRAL_SHARED_DATA)).arg(db).arg(finger).arg(impression);
-}
-Capture fingerCapture(FingerPosition p, const cv::Mat& img) {
-    Capture c;
-    c.modality = Modality::Finger;
-    c.finger = p;
-    c.image = png(img);
-    c.width = img.cols;
-    c.height = img.rows;
-    c.ppi = 500;
-    return c;
-}
-Capture irisCapture(IrisSide s, const cv::Mat& img) {
-    Capture c;
-    c.modality = Modality::Iris;
-    c.iris = s;
-    c.image = png(img);
-    c.width = img.cols;
-    c.height = img.rows;
-    c.ppi = 0;
-    return c;
-}
 constexpr int kListedSynthetic = 6;
 constexpr int kUnlistedSynthetic = 4;
 std::uint64_t fingerSeed(int identity) { return 7000 + std::uint64_t(identity); }

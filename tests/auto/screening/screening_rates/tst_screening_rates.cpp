@@ -23,6 +23,7 @@
 #include "devices/simulated/simulated_traveler.h"
 #include "tests/auto/common/temp_station.h"
 #include "tests/auto/screening/common/package_files.h"
+#include "tests/auto/screening/common/probe_captures.h"
 
 #include <QtTest>
 #include <atomic>
@@ -39,37 +40,6 @@ constexpr int kListed = 12;
 constexpr int kUnlisted = 30;
 constexpr std::uint64_t kUnlistedSeeds = 60000; // far from the demo list's 1001 upwards
 
-QByteArray png(const cv::Mat& m) {
-    std::vector<uchar> buf;
-    cv::imencode(".png", m, buf);
-    return QByteArray(reinterpret_cast<const char*>(buf.data()), qsizetype(buf.size()));
-}
-QString fvc(const char* db, int finger, int impression) {
-    return QStringLiteral("%1/fingerprints/fvc2002-%2/%3_%4.tif")
-        .arg(QStringLiteral(UMBRAL_SHARED_DATA))
-        .arg(db)
-        .arg(finger)
-        .arg(impression);
-}
-Capture fingerCapture(FingerPosition p, const cv::Mat& img) {
-    Capture c;
-    c.modality = Modality::Finger;
-    c.finger = p;
-    c.image = png(img);
-    c.width = img.cols;
-    c.height = img.rows;
-    c.ppi = 500;
-    return c;
-}
-Capture irisCapture(IrisSide s, const cv::Mat& img) {
-    Capture c;
-    c.modality = Modality::Iris;
-    c.iris = s;
-    c.image = png(img);
-    c.width = img.cols;
-    c.height = img.rows;
-    return c;
-}
 // What the simulated devices show of traveler `seed`: ten fingers and two eyes, impression
 // `impression` (the demo list used impressions of its own).
 std::vector<Capture> simulatedTraveler(std::uint64_t seed, std::uint64_t impression) {
