@@ -1,8 +1,10 @@
 #include "ui/officer/capture_panel.h"
 
+#include "ui/officer/live_preview.h"
 #include "ui/officer/ui_helpers.h"
 
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -132,6 +134,23 @@ void CapturePanel::setLastCapture(const QString& text) {
 void CapturePanel::setWarnings(const QString& text) {
     warnings_->setText(text);
     warnings_->setVisible(!text.isEmpty());
+}
+
+void followSessionPreview(QObject* screen, enrollment::CaptureSession* session,
+                          enrollment::CaptureSession::Activity activity, LivePreview* preview,
+                          CapturePanel* panel) {
+    using enrollment::CaptureSession;
+    const QPointer<CaptureSession> guarded(session);
+    QObject::connect(session, &CaptureSession::previewReady, screen,
+                     [guarded, activity, preview](const enrollment::PreviewImage& p) {
+                         if (guarded && guarded->activity() == activity)
+                             preview->showFrame(p);
+                     });
+    QObject::connect(session, &CaptureSession::autoCaptureProgress, screen,
+                     [guarded, activity, panel](int held, int needed, bool armed) {
+                         if (guarded && guarded->activity() == activity)
+                             panel->setProgress(held, needed, armed);
+                     });
 }
 
 } // namespace umbral::ui

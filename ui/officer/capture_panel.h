@@ -10,6 +10,8 @@ class QVBoxLayout;
 
 namespace umbral::ui {
 
+class LivePreview;
+
 /// The right-hand panel shared by the capture screens: what the traveler should do (large),
 /// the auto-capture progress, the device's state, the last capture, and the buttons (capture
 /// now, retry, exception) with their keys.
@@ -47,5 +49,12 @@ private:
     QPushButton* retry_;
     QPushButton* exception_;
 };
+
+/// Shows the session's preview frames on `preview` and its auto-capture progress on `panel`
+/// while the session's activity is `activity` (both capture screens share one session).
+/// The connections live as long as `screen`.
+void followSessionPreview(QObject* screen, enrollment::CaptureSession* session,
+                          enrollment::CaptureSession::Activity activity, LivePreview* preview,
+                          CapturePanel* panel);
 
 } // namespace umbral::ui

@@ -87,17 +87,8 @@ void FingerprintPage::bind(enrollment::EncounterWorkflow* workflow) {
 
 void FingerprintPage::connectSession(CaptureSession* session) {
     session_ = session;
-    connect(session, &CaptureSession::previewReady, this,
-            [this](const enrollment::PreviewImage& p) {
-                if (session_ && session_->activity() == CaptureSession::Activity::Fingerprints)
-                    preview_->showFrame(p);
-            });
+    followSessionPreview(this, session, CaptureSession::Activity::Fingerprints, preview_, panel_);
     connect(session, &CaptureSession::fingerQuality, this, &FingerprintPage::showQuality);
-    connect(session, &CaptureSession::autoCaptureProgress, this,
-            [this](int held, int needed, bool armed) {
-                if (session_ && session_->activity() == CaptureSession::Activity::Fingerprints)
-                    panel_->setProgress(held, needed, armed);
-            });
     connect(session, &CaptureSession::devicesChanged, this, &FingerprintPage::showDevice);
     connect(session, &CaptureSession::captureStored, this, &FingerprintPage::showStored);
     connect(preview_, &LivePreview::displaySizeChanged, session, &CaptureSession::setPreviewFit);

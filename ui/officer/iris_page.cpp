@@ -92,17 +92,8 @@ void IrisPage::bind(enrollment::EncounterWorkflow* workflow) {
 
 void IrisPage::connectSession(CaptureSession* session) {
     session_ = session;
-    connect(session, &CaptureSession::previewReady, this,
-            [this](const enrollment::PreviewImage& p) {
-                if (session_ && session_->activity() == CaptureSession::Activity::Irises)
-                    preview_->showFrame(p);
-            });
+    followSessionPreview(this, session, CaptureSession::Activity::Irises, preview_, panel_);
     connect(session, &CaptureSession::irisQuality, this, &IrisPage::showQuality);
-    connect(session, &CaptureSession::autoCaptureProgress, this,
-            [this](int held, int needed, bool armed) {
-                if (session_ && session_->activity() == CaptureSession::Activity::Irises)
-                    panel_->setProgress(held, needed, armed);
-            });
     connect(session, &CaptureSession::devicesChanged, this, &IrisPage::showDevice);
     connect(session, &CaptureSession::captureStored, this,
             [this](const QStringList& kept, const QStringList&, bool automatic) {
