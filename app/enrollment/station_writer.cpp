@@ -73,6 +73,8 @@ StationWriter::~StationWriter() {
 
 void StationWriter::saveDraft(qint64 userId, EncounterWorkflow::DraftState state) {
     std::lock_guard lock(mutex_);
+    if (submitted_.count(state.encounterId))
+        return;
     pending_[userId] = std::move(state);
     if (writeQueued_)
         return;
@@ -176,6 +178,7 @@ void StationWriter::submit(const Actor& actor, const Encounter& encounter) {
     {
         std::lock_guard lock(mutex_);
         pending_.erase(actor.userId); // the submission deletes the draft in its transaction
+        submitted_.insert(encounter.id);
     }
     QMetaObject::invokeMethod(
         worker_,
@@ -185,6 +188,10 @@ void StationWriter::submit(const Actor& actor, const Encounter& encounter) {
             try {
                 tcn = EnrollmentService(worker_->store()).submitAndDiscardDraft(actor, encounter);
             } catch (const std::exception& e) {
+                {
+                    std::lock_guard lock(mutex_); // not sent: its drafts are kept again
+                    submitted_.erase(encounter.id);
+                }
                 QMetaObject::invokeMethod(
                     this,
                     [this, id = encounter.id, why = describe(e)] { emit submitFailed(id, why); },

@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 
 class QThread;
 
@@ -76,6 +77,10 @@ private:
     std::mutex mutex_;
     std::map<qint64, EncounterWorkflow::DraftState> pending_;
     bool writeQueued_ = false;
+    /// Encounters handed to submit(): a draft of one of them arriving later (the workflow can
+    /// still change while the submission runs) must not be written after the submission deleted
+    /// the draft, or the station would offer to resume an encounter it already sent.
+    std::set<QString> submitted_;
 };
 
 } // namespace umbral::enrollment

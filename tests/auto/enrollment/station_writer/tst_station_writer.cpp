@@ -168,6 +168,22 @@ private slots:
         QVERIFY(!station_.store->encounters().loadDraft(officer_.userId).has_value());
     }
 
+    // The workflow can still change while its submission runs (a duplicate check finishing,
+    // warnings): a draft saved then must not outlive the submission, or a restart would offer
+    // to resume an encounter already sent.
+    void draftSavedDuringTheSubmissionIsNotWritten() {
+        auto writer = makeWriter(ScreeningOutcome{});
+        auto w = completeWorkflow();
+        QSignalSpy submitted(writer.get(), &StationWriter::submitted);
+        writer->submit(officer_, w->buildEncounter("LANE-01"));
+        writer->saveDraft(officer_.userId, w->snapshot());
+        QVERIFY(submitted.wait(10000));
+        writer->saveDraft(officer_.userId, w->snapshot());
+        writer->flush();
+        QVERIFY(station_.store->encounters().load(w->encounterId()).has_value());
+        QVERIFY(!station_.store->encounters().loadDraft(officer_.userId).has_value());
+    }
+
     void screeningFailureStillStoresTheEncounter() {
         auto writer = makeWriter(std::nullopt);
         auto w = completeWorkflow();
