@@ -6,11 +6,6 @@
 
 namespace umbral::devices::finger_detail {
 
-double smoothstep(double e0, double e1, double x) noexcept {
-    const double t = std::clamp((x - e0) / (e1 - e0), 0.0, 1.0);
-    return t * t * (3 - 2 * t);
-}
-
 cv::Mat smoothNoise(cv::Size size, double cell, Random& rnd) {
     // Two cells of margin on each side keep cubic interpolation away from the grid's border.
     const int cols = static_cast<int>(std::ceil(size.width / cell)) + 4;

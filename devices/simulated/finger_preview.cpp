@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <opencv2/imgproc.hpp>
+
 namespace umbral::devices {
 
 using namespace finger_detail;
@@ -56,8 +58,29 @@ CaptureRequest PlacementPreview::requestForFrame(int index) const {
 }
 
 SyntheticCapture PlacementPreview::nextFrame() {
-    SyntheticCapture frame = synthesizer_.capture(requestForFrame(frame_));
+    const CaptureRequest request = requestForFrame(frame_);
     ++frame_;
+    if (frame_ <= timing_.landingFrames + timing_.settlingFrames)
+        return synthesizer_.capture(request); // landing: every frame looks different
+
+    // Settled: the fingers lie still and only tremble. Render the optics once, then move them
+    // by each frame's tremor and expose them with the frame's own sensor noise.
+    if (settledOptics_.empty()) {
+        FingerprintSynthesizer::OpticalCapture optical = synthesizer_.renderOptics(request);
+        settledOptics_ = std::move(optical.optics);
+        settledGeometry_ = std::move(optical.capture);
+        settledOffset_ = request.placement->offset;
+    }
+    const cv::Point2d shift = request.placement->offset - settledOffset_;
+    cv::Mat moved;
+    const cv::Matx23d translation(1, 0, shift.x, 0, 1, shift.y);
+    cv::warpAffine(settledOptics_, moved, translation, settledOptics_.size(), cv::INTER_LINEAR,
+                   cv::BORDER_REPLICATE);
+    SyntheticCapture frame = settledGeometry_;
+    frame.image = FingerprintSynthesizer::exposeFrame(moved, request);
+    frame.placement = *request.placement;
+    for (SyntheticFinger& finger : frame.fingers)
+        finger.box.center += cv::Point2f(static_cast<float>(shift.x), static_cast<float>(shift.y));
     return frame;
 }
 

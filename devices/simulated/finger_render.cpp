@@ -297,9 +297,13 @@ void accumulate(const RenderedFinger& finger, cv::Mat& darkness, cv::Mat& contac
 
 cv::Mat composeImage(const cv::Mat& darkness, const cv::Mat& contact, const FingerQuality& quality,
                      std::uint64_t sceneSeed, std::uint64_t noiseSeed) {
+    return exposeSensor(composeOptics(darkness, contact, quality, sceneSeed), quality, noiseSeed);
+}
+
+cv::Mat composeOptics(const cv::Mat& darkness, const cv::Mat& contact, const FingerQuality& quality,
+                      std::uint64_t sceneSeed) {
     Random rnd(sceneSeed);
     const double contrast = std::clamp(quality.contrast, 0.0, 1.0);
-    const double noise = std::clamp(quality.noise, 0.0, 1.0);
     const double blur = std::clamp(quality.blur, 0.0, 1.0);
     const double motion = std::clamp(quality.motion, 0.0, 1.0);
     const cv::Size size = darkness.size();
@@ -337,13 +341,18 @@ cv::Mat composeImage(const cv::Mat& darkness, const cv::Mat& contact, const Fing
         kernel /= cv::sum(kernel)[0];
         cv::filter2D(grey, grey, -1, kernel, cv::Point(-1, -1), 0, cv::BORDER_REFLECT);
     }
+    return grey;
+}
 
+cv::Mat exposeSensor(const cv::Mat& optics, const FingerQuality& quality, std::uint64_t noiseSeed) {
+    const double noise = std::clamp(quality.noise, 0.0, 1.0);
+    const cv::Size size = optics.size();
     // Sensor: Gaussian grain plus sparse speckle.
     Random noiseRnd(noiseSeed);
     cv::RNG imageRng = noiseRnd.imageRng();
     cv::Mat grain(size, CV_32F);
     imageRng.fill(grain, cv::RNG::NORMAL, 0.0f, static_cast<float>(1.2 + 20.0 * noise));
-    grey += grain;
+    cv::Mat grey = optics + grain;
     if (noise > 0.0) {
         cv::Mat speckle(size, CV_32F);
         imageRng.fill(speckle, cv::RNG::UNIFORM, 0.0f, 1.0f);

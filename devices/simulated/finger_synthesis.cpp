@@ -241,7 +241,28 @@ void renderLowerPhalanx(const MasterFingerprint& distal, const MasterFingerprint
 
 } // namespace
 
+namespace {
+
+std::uint64_t sceneSeed(const CaptureRequest& request) {
+    return deriveSeed({request.identitySeed, static_cast<std::uint64_t>(request.position),
+                       request.impressionSeed, 0x5343454Eull});
+}
+
+} // namespace
+
 SyntheticCapture FingerprintSynthesizer::capture(const CaptureRequest& request) const {
+    OpticalCapture optical = renderOptics(request);
+    optical.capture.image = exposeFrame(optical.optics, request);
+    return std::move(optical.capture);
+}
+
+cv::Mat FingerprintSynthesizer::exposeFrame(const cv::Mat& optics, const CaptureRequest& request) {
+    return exposeSensor(optics, request.quality,
+                        deriveSeed({sceneSeed(request), request.frame, 0x4E4F4953ull}));
+}
+
+FingerprintSynthesizer::OpticalCapture
+FingerprintSynthesizer::renderOptics(const CaptureRequest& request) const {
     const FrictionRidgePosition kind = request.position;
     if (!isSingleFinger(kind) && !isMultiFinger(kind))
         throw std::invalid_argument("finger synthesis: cannot capture position " +
@@ -323,11 +344,10 @@ SyntheticCapture FingerprintSynthesizer::capture(const CaptureRequest& request) 
                                slots[i].pose, q, std::min(1.0, request.lowerPhalanxContact), size,
                                deriveSeed({seed, 0x4C4F5752ull}), darkness, contact);
     }
-    const std::uint64_t scene = deriveSeed({request.identitySeed, static_cast<std::uint64_t>(kind),
-                                            request.impressionSeed, 0x5343454Eull});
-    result.image = composeImage(darkness, contact, request.quality, scene,
-                                deriveSeed({scene, request.frame, 0x4E4F4953ull}));
-    return result;
+    OpticalCapture optical;
+    optical.optics = composeOptics(darkness, contact, request.quality, sceneSeed(request));
+    optical.capture = std::move(result);
+    return optical;
 }
 
 } // namespace umbral::devices
