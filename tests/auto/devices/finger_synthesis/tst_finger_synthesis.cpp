@@ -575,6 +575,40 @@ private slots:
         PlacementPreview again(synth_, target, timing);
         QCOMPARE(cv::norm(again.nextFrame().image, frames.front(), cv::NORM_INF), 0.0);
     }
+
+    // Settled frames are the first settled frame's optics moved by the tremor, not full renders:
+    // they must still show what a full render of the same frame shows, with the fingers where
+    // the full render puts them, and keep changing (noise and tremor) from frame to frame.
+    void settledSlapFramesMatchFullRenders() {
+        CaptureRequest target;
+        target.identitySeed = 77;
+        target.position = F::PlainRightFour;
+        target.impressionSeed = 9;
+        PreviewTiming timing;
+        timing.landingFrames = 2;
+        timing.settlingFrames = 1;
+        PlacementPreview preview(synth_, target, timing);
+        while (!preview.settled())
+            preview.nextFrame();
+        preview.nextFrame(); // the first settled frame: rendered in full
+        cv::Mat previous;
+        for (int k = 0; k < 4; ++k) {
+            const int index = preview.frameIndex();
+            const SyntheticCapture reused = preview.nextFrame();
+            const SyntheticCapture full = synth_.capture(preview.requestForFrame(index));
+            QCOMPARE(reused.image.size(), full.image.size());
+            QVERIFY2(normalisedCorrelation(reused.image, full.image) > 0.9,
+                     qPrintable(QString("frame %1").arg(index)));
+            QCOMPARE(reused.fingers.size(), full.fingers.size());
+            for (size_t i = 0; i < full.fingers.size(); ++i) {
+                QVERIFY(reused.fingers[i].position == full.fingers[i].position);
+                QVERIFY(cv::norm(reused.fingers[i].box.center - full.fingers[i].box.center) < 1.5);
+            }
+            if (!previous.empty())
+                QVERIFY(cv::norm(reused.image, previous, cv::NORM_L1) > 0);
+            previous = reused.image;
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestFingerSynthesis)
