@@ -1,4 +1,4 @@
-#include "app/enrollment/thread_priority.h"
+#include "app/core/thread_priority.h"
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -6,17 +6,17 @@
 #include <unistd.h>
 #endif
 
-namespace umbral::enrollment {
+namespace umbral {
 
-void lowerCurrentThreadPriority(int increment) {
+void lowerCurrentThreadPriority(int niceness) {
 #ifdef __linux__
     // On Linux the nice value belongs to the thread (its tid), not to the whole process.
     const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
-    const int current = ::getpriority(PRIO_PROCESS, tid);
-    ::setpriority(PRIO_PROCESS, tid, current + increment);
+    if (::getpriority(PRIO_PROCESS, tid) < niceness)
+        ::setpriority(PRIO_PROCESS, tid, niceness);
 #else
-    (void)increment;
+    (void)niceness;
 #endif
 }
 
-} // namespace umbral::enrollment
+} // namespace umbral

@@ -2,7 +2,7 @@
 
 #include "app/core/errors.h"
 #include "app/enrollment/enrollment_service.h"
-#include "app/enrollment/thread_priority.h"
+#include "app/core/thread_priority.h"
 #include "storage/station_store.h"
 
 #include <QJsonDocument>

@@ -1,5 +1,7 @@
 #include "devices/simulated/simulated_iris_camera.h"
 
+#include "app/core/thread_priority.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -49,6 +51,9 @@ DeviceInfo SimulatedIrisCameraDriver::describe() const {
 }
 
 void SimulatedIrisCameraDriver::open(OperationContext& context) {
+    // On the device's own thread, which renders every frame: yield to the UI thread (see the
+    // simulated scanner).
+    lowerCurrentThreadPriority(5);
     context.log().debug(QStringLiteral("simulated iris camera ready"));
 }
 

@@ -1,5 +1,7 @@
 #include "devices/simulated/simulated_scanner.h"
 
+#include "app/core/thread_priority.h"
+
 #include <algorithm>
 #include <thread>
 
@@ -53,6 +55,10 @@ DeviceInfo SimulatedScannerDriver::describe() const {
 }
 
 void SimulatedScannerDriver::open(OperationContext& context) {
+    // open() runs on the device's own thread. A real scanner's thread waits on USB; this one
+    // renders every frame itself, as much work as scoring it: it must never keep the UI thread
+    // of a demo station waiting for a core.
+    lowerCurrentThreadPriority(5);
     context.log().debug(QStringLiteral("simulated scanner ready"));
 }
 

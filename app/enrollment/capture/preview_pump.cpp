@@ -4,6 +4,25 @@
 
 namespace umbral::enrollment {
 
+namespace {
+
+// Device frames are 8-bit grey (scanners, NIR cameras) or, from some cameras, BGR.
+void toScreenFormat(const cv::Mat& frame, cv::Mat& out) {
+    switch (frame.channels()) {
+    case 1:
+        cv::cvtColor(frame, out, cv::COLOR_GRAY2BGRA);
+        break;
+    case 3:
+        cv::cvtColor(frame, out, cv::COLOR_BGR2BGRA);
+        break;
+    default:
+        out = frame.clone();
+        break;
+    }
+}
+
+} // namespace
+
 PreviewPump::PreviewPump(QObject* parent) : QThread(parent) {
     qRegisterMetaType<umbral::enrollment::PreviewImage>();
     setObjectName(QStringLiteral("preview"));
@@ -67,10 +86,12 @@ void PreviewPump::run() {
             p.deviceId = frame->deviceId;
             const double scale = std::min({1.0, double(fit.width) / frame->image.cols,
                                            double(fit.height) / frame->image.rows});
+            cv::Mat fitted;
             if (scale < 1.0)
-                cv::resize(frame->image, p.image, cv::Size(), scale, scale, cv::INTER_AREA);
+                cv::resize(frame->image, fitted, cv::Size(), scale, scale, cv::INTER_AREA);
             else
-                p.image = frame->image;
+                fitted = frame->image;
+            toScreenFormat(fitted, p.image);
             p.scale = double(p.image.cols) / frame->image.cols;
             emit previewReady(p);
         }

@@ -11,11 +11,15 @@
 
 namespace umbral::enrollment {
 
-/// A preview frame made ready for the screen: scaled down off the UI thread so that painting
-/// it costs the UI thread almost nothing.
+/// A preview frame made ready for the screen: scaled down and converted to the screen's 32-bit
+/// pixel format off the UI thread, so that painting it is a plain copy. (Qt's raster engine
+/// converts any other format while painting, splitting the work over its global thread pool
+/// and making the UI thread wait for it: on a busy two-core station that wait was the longest
+/// stall of the UI thread.)
 struct PreviewImage {
     quint64 watch = 0;
-    cv::Mat image;      ///< CV_8UC1, at most the size asked for, aspect ratio kept
+    cv::Mat image;      ///< CV_8UC4, B G R 255 (QImage::Format_RGB32), at most the size asked
+                        ///< for, aspect ratio kept
     double scale = 1.0; ///< image pixels per frame pixel (overlays in frame pixels scale by it)
     cv::Size frameSize; ///< the device frame's size
     std::uint64_t sequence = 0;

@@ -1,6 +1,6 @@
 #include "app/enrollment/capture/quality_worker.h"
 
-#include "app/enrollment/thread_priority.h"
+#include "app/core/thread_priority.h"
 
 namespace umbral::enrollment {
 
