@@ -66,7 +66,12 @@ void applyStationStyle(bool largeText) {
         "QListWidget, QTableWidget { border: 2px solid #b0b0b0; }"
         "QListWidget:focus, QTableWidget:focus { border: 4px solid #0b57d0; }"
         "QListWidget::item:selected { background: #0b57d0; color: white; }"
-        "QCheckBox:focus { border: 3px solid #0b57d0; background: #e3edfd; padding: 2px; }"));
+        "QCheckBox:focus { border: 3px solid #0b57d0; background: #e3edfd; padding: 2px; }"
+        // Solid fills: the default style paints a progress bar's stripes through Qt's thread
+        // pool and makes the UI thread wait for it, while screening keeps both cores busy.
+        "QProgressBar { border: 2px solid #7a7a7a; border-radius: 3px; background: #f4f4f4; "
+        "text-align: center; min-height: 22px; }"
+        "QProgressBar::chunk { background: #0b57d0; }"));
     for (QWidget* w : QApplication::topLevelWidgets())
         refreshScaledFonts(w);
 }

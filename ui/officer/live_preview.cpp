@@ -19,8 +19,9 @@ LivePreview::LivePreview(QWidget* parent) : QWidget(parent) {
 void LivePreview::showFrame(const enrollment::PreviewImage& image) {
     frame_ = image;
     // The pixels stay owned by the cv::Mat held in frame_; the QImage only wraps them.
+    // Already in the screen's format (the preview pump converts it), so painting is a copy.
     image_ = QImage(frame_.image.data, frame_.image.cols, frame_.image.rows, int(frame_.image.step),
-                    QImage::Format_Grayscale8);
+                    QImage::Format_RGB32);
     framePending_ = true;
     message_.clear();
     update();

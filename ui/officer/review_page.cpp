@@ -233,8 +233,11 @@ void ReviewPage::loadThumbnails() {
     watcher->setFuture(QtConcurrent::run([wanted]() mutable {
         for (Thumbnail& t : wanted)
             if (!t.source.isEmpty())
+                // Converted here to the screen's 32-bit format: drawing a grey image on the UI
+                // thread would convert it there, on Qt's thread pool, while the UI waits.
                 t.image = QImage::fromData(t.source, "PNG")
-                              .scaled(96, 116, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+                              .scaled(96, 116, Qt::KeepAspectRatio, Qt::SmoothTransformation)
+                              .convertToFormat(QImage::Format_RGB32);
         return wanted;
     }));
 }
