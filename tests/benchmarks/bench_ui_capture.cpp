@@ -31,6 +31,8 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
+#include <chrono>
+#include <functional>
 #include <cstdio>
 #include <ctime>
 #include <opencv2/imgcodecs.hpp>
@@ -61,7 +63,27 @@ bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
     return true;
 }
 
-// How late a 4 ms timer fires on the UI thread: the event loop's lag.
+// The calling thread's CPU time and the time it spent runnable but waiting for a core
+// (/proc/thread-self/schedstat: run time and run-queue delay, in ns).
+struct ThreadTimes {
+    double cpuMs = 0, waitForCoreMs = 0;
+    static ThreadTimes now() {
+        ThreadTimes t;
+        if (FILE* f = std::fopen("/proc/thread-self/schedstat", "r")) {
+            unsigned long long run = 0, delay = 0;
+            if (std::fscanf(f, "%llu %llu", &run, &delay) == 2) {
+                t.cpuMs = double(run) / 1e6;
+                t.waitForCoreMs = double(delay) / 1e6;
+            }
+            std::fclose(f);
+        }
+        return t;
+    }
+};
+
+// How late a 4 ms timer fires on the UI thread: the event loop's lag. For the worst sample it
+// also keeps where the time went: the UI thread running (our code and Qt's), waiting for a core
+// (the machine busy), or neither (sleeping on a lock or in the event loop's poll).
 class LagProbe : public QObject {
 public:
     LagProbe() {
@@ -69,20 +91,45 @@ public:
         timer_.setInterval(4);
         connect(&timer_, &QTimer::timeout, this, [this] {
             const qint64 now = clock_.nsecsElapsed();
-            if (last_ > 0)
-                lags_.push_back(std::max(0.0, double(now - last_) / 1e6 - 4.0));
+            const ThreadTimes times = ThreadTimes::now();
+            if (last_ > 0) {
+                const double lag = std::max(0.0, double(now - last_) / 1e6 - 4.0);
+                lags_.push_back(lag);
+                if (lag > worst_.lagMs) {
+                    worst_.lagMs = lag;
+                    if (describe_)
+                        worst_.events = describe_(std::chrono::steady_clock::now() -
+                                                  std::chrono::nanoseconds(now - last_));
+                    worst_.intervalMs = double(now - last_) / 1e6;
+                    worst_.runningMs = times.cpuMs - lastTimes_.cpuMs;
+                    worst_.waitingForCoreMs = times.waitForCoreMs - lastTimes_.waitForCoreMs;
+                }
+            }
             last_ = now;
+            lastTimes_ = times;
         });
         clock_.start();
         timer_.start();
     }
     const std::vector<double>& lags() const { return lags_; }
+    struct Worst {
+        double lagMs = 0, intervalMs = 0, runningMs = 0, waitingForCoreMs = 0;
+        QByteArray events; ///< what the UI thread delivered in that interval
+    };
+    const Worst& worst() const { return worst_; }
+    /// Lists the events delivered since a time (for the worst sample).
+    void setDescriber(std::function<QByteArray(std::chrono::steady_clock::time_point)> d) {
+        describe_ = std::move(d);
+    }
 
 private:
     QTimer timer_;
     QElapsedTimer clock_;
     qint64 last_ = 0;
+    ThreadTimes lastTimes_;
     std::vector<double> lags_;
+    Worst worst_;
+    std::function<QByteArray(std::chrono::steady_clock::time_point)> describe_;
 };
 
 // Times every event the UI thread delivers: wall time and the thread's own CPU time. A machine
@@ -132,6 +179,11 @@ public:
             maxWallInvoluntary = u1.ru_nivcsw - u0.ru_nivcsw;
         }
         overCpu16 += cpu > 16.0;
+        if (cpu > 0.5) {
+            if (recent.size() >= 256)
+                recent.erase(recent.begin());
+            recent.push_back({std::chrono::steady_clock::now(), cpu, type, receiverClass});
+        }
         if (cpu > 16.0 && qEnvironmentVariableIsSet("UMBRAL_BENCH_SLOW_EVENTS")) {
             // CLOCK_MONOTONIC end time: matches `perf record -k CLOCK_MONOTONIC` sample times, so
             // a profile shows what the slow event ran.
@@ -149,6 +201,15 @@ public:
         maxCpuReceiver.clear();
         overCpu16 = 0;
     }
+    // The UI thread's recent events of more than 0.5 ms of CPU (for the lag probe's worst
+    // sample).
+    struct Delivered {
+        std::chrono::steady_clock::time_point ended;
+        double cpuMs;
+        int type;
+        QByteArray receiver;
+    };
+    std::vector<Delivered> recent;
     double maxCpu = 0, maxWall = 0, maxWallCpu = 0;
     int maxCpuEvent = 0, maxWallEvent = 0;
     long maxWallVoluntary = 0, maxWallInvoluntary = 0;
@@ -236,6 +297,14 @@ int main(int argc, char** argv) {
     }
     app.resetStats();
     LagProbe probe;
+    probe.setDescriber([&app](std::chrono::steady_clock::time_point since) {
+        QByteArray out;
+        for (const auto& e : app.recent)
+            if (e.ended >= since)
+                out += QByteArray("  event type ") + QByteArray::number(e.type) + " " + e.receiver +
+                       ": CPU " + QByteArray::number(e.cpuMs, 'f', 1) + " ms\n";
+        return out;
+    });
     quint64 fingerUpdates = 0, irisUpdates = 0;
     std::vector<double> fingerScoring, irisScoring;
     quint64 fingerFrames = 0, irisFrames = 0;
@@ -336,6 +405,12 @@ int main(int argc, char** argv) {
         "UI event-loop lag (4 ms timer): %zu samples, p99 %.1f ms, max %.1f ms, over 16 ms: %zu\n",
         lags.size(), percentile(lags, 0.99), percentile(lags, 1.0),
         std::size_t(std::count_if(lags.begin(), lags.end(), [](double l) { return l > 16.0; })));
+    const LagProbe::Worst& worst = probe.worst();
+    std::printf("worst lag sample: %.1f ms between two ticks, of which the UI thread ran %.1f ms, "
+                "waited for a core %.1f ms, slept %.1f ms\n",
+                worst.intervalMs, worst.runningMs, worst.waitingForCoreMs,
+                std::max(0.0, worst.intervalMs - worst.runningMs - worst.waitingForCoreMs));
+    std::printf("%s", worst.events.constData());
     std::printf("baseline, station idle for 5 s: lag p99 %.1f ms, max %.1f ms, over 16 ms: %zu "
                 "(load average %s)\n",
                 percentile(baseline, 0.99), percentile(baseline, 1.0),
