@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <cstdio>
 #include <ctime>
 #include <opencv2/imgcodecs.hpp>
@@ -179,11 +180,9 @@ public:
             maxWallInvoluntary = u1.ru_nivcsw - u0.ru_nivcsw;
         }
         overCpu16 += cpu > 16.0;
-        if (cpu > 0.5) {
-            if (recent.size() >= 256)
-                recent.erase(recent.begin());
-            recent.push_back({std::chrono::steady_clock::now(), cpu, type, receiverClass});
-        }
+        if (recent.size() >= 4096)
+            recent.erase(recent.begin(), recent.begin() + 2048);
+        recent.push_back({std::chrono::steady_clock::now(), cpu, type, receiverClass});
         if (cpu > 16.0 && qEnvironmentVariableIsSet("UMBRAL_BENCH_SLOW_EVENTS")) {
             // CLOCK_MONOTONIC end time: matches `perf record -k CLOCK_MONOTONIC` sample times, so
             // a profile shows what the slow event ran.
@@ -201,8 +200,7 @@ public:
         maxCpuReceiver.clear();
         overCpu16 = 0;
     }
-    // The UI thread's recent events of more than 0.5 ms of CPU (for the lag probe's worst
-    // sample).
+    // The UI thread's recent events (for the lag probe's worst sample).
     struct Delivered {
         std::chrono::steady_clock::time_point ended;
         double cpuMs;
@@ -298,11 +296,19 @@ int main(int argc, char** argv) {
     app.resetStats();
     LagProbe probe;
     probe.setDescriber([&app](std::chrono::steady_clock::time_point since) {
-        QByteArray out;
+        // Events of the interval grouped by type and receiver: count and CPU.
+        std::map<std::pair<int, QByteArray>, std::pair<int, double>> groups;
         for (const auto& e : app.recent)
-            if (e.ended >= since)
-                out += QByteArray("  event type ") + QByteArray::number(e.type) + " " + e.receiver +
-                       ": CPU " + QByteArray::number(e.cpuMs, 'f', 1) + " ms\n";
+            if (e.ended >= since) {
+                auto& g = groups[{e.type, e.receiver}];
+                ++g.first;
+                g.second += e.cpuMs;
+            }
+        QByteArray out;
+        for (const auto& [key, g] : groups)
+            out += QByteArray("  ") + QByteArray::number(g.first) + " x event type " +
+                   QByteArray::number(key.first) + " " + key.second + ": CPU " +
+                   QByteArray::number(g.second, 'f', 1) + " ms\n";
         return out;
     });
     quint64 fingerUpdates = 0, irisUpdates = 0;
