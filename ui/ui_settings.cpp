@@ -67,11 +67,21 @@ void applyStationStyle(bool largeText) {
         "QListWidget:focus, QTableWidget:focus { border: 4px solid #0b57d0; }"
         "QListWidget::item:selected { background: #0b57d0; color: white; }"
         "QCheckBox:focus { border: 3px solid #0b57d0; background: #e3edfd; padding: 2px; }"
-        // Solid fills: the default style paints a progress bar's stripes through Qt's thread
-        // pool and makes the UI thread wait for it, while screening keeps both cores busy.
+        // Solid fills for progress bars, scroll bars and table headers: the default style paints
+        // their gradients and stripes through Qt's global thread pool and the UI thread waits
+        // for it, which on a busy two-core station (screening, scoring) stalled it.
         "QProgressBar { border: 2px solid #7a7a7a; border-radius: 3px; background: #f4f4f4; "
         "text-align: center; min-height: 22px; }"
-        "QProgressBar::chunk { background: #0b57d0; }"));
+        "QProgressBar::chunk { background: #0b57d0; }"
+        "QScrollBar:vertical { background: #e4e4e4; width: 16px; margin: 0; border: none; }"
+        "QScrollBar:horizontal { background: #e4e4e4; height: 16px; margin: 0; border: none; }"
+        "QScrollBar::handle { background: #8a8a8a; border-radius: 4px; }"
+        "QScrollBar::handle:vertical { min-height: 28px; margin: 2px; }"
+        "QScrollBar::handle:horizontal { min-width: 28px; margin: 2px; }"
+        "QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none; }"
+        "QScrollBar::add-page, QScrollBar::sub-page { background: none; }"
+        "QHeaderView::section { background: #e8e8e8; border: none; "
+        "border-right: 1px solid #b0b0b0; border-bottom: 1px solid #b0b0b0; padding: 3px; }"));
     for (QWidget* w : QApplication::topLevelWidgets())
         refreshScaledFonts(w);
 }

@@ -24,7 +24,21 @@ void LivePreview::showFrame(const enrollment::PreviewImage& image) {
                     QImage::Format_RGB32);
     framePending_ = true;
     message_.clear();
+    // Both capture pages share one preview pump, which scales to the size it was last given;
+    // a frame that does not fit this widget means the other page set it: ask again.
+    const QSize fit(width() - 8, height() - 8);
+    if (frame_.scale < 1.0 && !fitsExactly(fit)) // a frame at full size cannot fit better
+        emit displaySizeChanged(fit.width(), fit.height());
     update();
+}
+
+bool LivePreview::fitsExactly(QSize fit) const {
+    // Aspect-fitted by the pump: one side equals the fit, the other is within it.
+    const bool widthFits =
+        std::abs(image_.width() - fit.width()) < 2 && image_.height() <= fit.height() + 1;
+    const bool heightFits =
+        std::abs(image_.height() - fit.height()) < 2 && image_.width() <= fit.width() + 1;
+    return widthFits || heightFits;
 }
 
 void LivePreview::setFingerOverlay(const enrollment::FingerFrameQuality& quality, int threshold) {
@@ -92,7 +106,9 @@ void LivePreview::paintEvent(QPaintEvent*) {
             std::abs(target.height() - image_.height()) < 2) {
             p.drawImage(target.topLeft(), image_);
         } else {
-            p.setRenderHint(QPainter::SmoothPixmapTransform, target.width() < image_.width());
+            // Only until the pump delivers frames of this size (or when the device's frames are
+            // smaller than the widget). No smooth transform: Qt smooth-scales on its global
+            // thread pool and the UI thread would wait for it.
             p.drawImage(target, image_);
         }
         // Frame pixels -> widget pixels.

@@ -46,6 +46,8 @@ protected:
 
 private:
     QRectF imageRect() const;
+    /// True when the frame was scaled for a display area of `fit` (so it paints 1:1).
+    bool fitsExactly(QSize fit) const;
 
     enrollment::PreviewImage frame_;
     QImage image_;
