@@ -193,6 +193,18 @@ double capturesPerSecond(Device& device, const CaptureSpec& spec, int count) {
     return double(done) / seconds;
 }
 
+// Frames a device's unpaced preview produces per second, from its first frame on.
+double previewFramesPerSecond(Device& device, const CaptureSpec& spec,
+                              std::chrono::milliseconds duration) {
+    auto box = device.subscribe(1);
+    device.startPreview(spec);
+    box->waitTake(std::chrono::seconds(30));
+    const auto before = box->stats().posted;
+    const Consumed c = consume(box, duration, 0);
+    device.stop();
+    return double(box->stats().posted - before) / c.seconds;
+}
+
 void fingerprints(std::chrono::milliseconds duration) {
     std::printf("\n== Simulated fingerprint impressions, one core ==\n");
     SimulatedBackend backend(options(false));
@@ -209,14 +221,8 @@ void fingerprints(std::chrono::milliseconds duration) {
     std::printf("416x560 captures through the Device API: %.1f per second (30 captures)\n",
                 capturesPerSecond(*finger, spec, 30));
 
-    auto box = finger->subscribe(1);
-    finger->startPreview(spec);
-    box->waitTake(std::chrono::seconds(30));
-    const auto before = box->stats().posted;
-    const Consumed c = consume(box, duration, 0);
-    finger->stop();
     std::printf("416x560 preview (landing, then settled): %.1f frames/s\n",
-                double(box->stats().posted - before) / c.seconds);
+                previewFramesPerSecond(*finger, spec, duration));
 
     auto slap = backend.device(QStringLiteral("sim:slap"));
     const CaptureSpec slapSpec =
@@ -227,14 +233,8 @@ void fingerprints(std::chrono::milliseconds duration) {
 
     // The slap preview as the capture screen sees it: the landing frames, then the hand lying
     // on the glass (tremor and fresh sensor noise each frame).
-    auto slapBox = slap->subscribe(1);
-    slap->startPreview(slapSpec);
-    slapBox->waitTake(std::chrono::seconds(30));
-    const auto slapBefore = slapBox->stats().posted;
-    const Consumed s = consume(slapBox, duration, 0);
-    slap->stop();
     std::printf("1600x1500 right slap preview (landing, then settled): %.1f frames/s\n",
-                double(slapBox->stats().posted - slapBefore) / s.seconds);
+                previewFramesPerSecond(*slap, slapSpec, duration));
 }
 
 } // namespace
