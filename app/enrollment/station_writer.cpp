@@ -1,8 +1,8 @@
 #include "app/enrollment/station_writer.h"
 
 #include "app/core/errors.h"
-#include "app/enrollment/enrollment_service.h"
 #include "app/core/thread_priority.h"
+#include "app/enrollment/enrollment_service.h"
 #include "storage/station_store.h"
 
 #include <QJsonDocument>

@@ -295,11 +295,6 @@ void accumulate(const RenderedFinger& finger, cv::Mat& darkness, cv::Mat& contac
     cv::max(c, finger.contact, c);
 }
 
-cv::Mat composeImage(const cv::Mat& darkness, const cv::Mat& contact, const FingerQuality& quality,
-                     std::uint64_t sceneSeed, std::uint64_t noiseSeed) {
-    return exposeSensor(composeOptics(darkness, contact, quality, sceneSeed), quality, noiseSeed);
-}
-
 cv::Mat composeOptics(const cv::Mat& darkness, const cv::Mat& contact, const FingerQuality& quality,
                       std::uint64_t sceneSeed) {
     Random rnd(sceneSeed);

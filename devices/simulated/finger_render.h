@@ -38,21 +38,16 @@ RenderedFinger renderFinger(const MasterFingerprint& master, const FingerPose& p
                             const FingerQuality& quality, cv::Size outputSize, std::uint64_t seed,
                             const RenderOptions& options = {});
 
-/// Turns accumulated ridge darkness and contact (CV_32F [0, 1], output size) into the 8-bit
-/// scanner image with the image-level knobs of `quality` (contrast, blur, motion, noise).
-/// `sceneSeed` fixes the background and the direction of motion; `noiseSeed` the sensor noise
-/// (a preview changes only the latter from frame to frame). Same as
-/// exposeSensor(composeOptics(...), ...).
-cv::Mat composeImage(const cv::Mat& darkness, const cv::Mat& contact, const FingerQuality& quality,
-                     std::uint64_t sceneSeed, std::uint64_t noiseSeed);
-
-/// The optical image before the sensor: background shading, contrast, blur and motion blur
-/// applied to darkness and contact. CV_32F grey levels (not yet clipped to 0-255).
+/// The optical image before the sensor: accumulated ridge darkness and contact (CV_32F [0, 1],
+/// output size) with background shading and the image-level knobs of `quality` (contrast,
+/// blur, motion). CV_32F grey levels, not yet clipped to 0-255. `sceneSeed` fixes the
+/// background and the direction of motion.
 cv::Mat composeOptics(const cv::Mat& darkness, const cv::Mat& contact, const FingerQuality& quality,
                       std::uint64_t sceneSeed);
 
 /// One exposure of an optical image: the sensor's grain and speckle drawn from `noiseSeed`
-/// (their strength from quality.noise), saturated to the 8-bit image.
+/// (their strength from quality.noise), saturated to the 8-bit scanner image. A preview changes
+/// only the noise seed from frame to frame.
 cv::Mat exposeSensor(const cv::Mat& optics, const FingerQuality& quality, std::uint64_t noiseSeed);
 
 /// Adds `finger` into full-size accumulators (darkness and contact, CV_32F, output size) by

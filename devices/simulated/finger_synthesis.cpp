@@ -239,10 +239,6 @@ void renderLowerPhalanx(const MasterFingerprint& distal, const MasterFingerprint
     accumulate(renderFinger(phalanx, pose, q, size, rnd.next(), options), darkness, contact);
 }
 
-} // namespace
-
-namespace {
-
 std::uint64_t sceneSeed(const CaptureRequest& request) {
     return deriveSeed({request.identitySeed, static_cast<std::uint64_t>(request.position),
                        request.impressionSeed, 0x5343454Eull});

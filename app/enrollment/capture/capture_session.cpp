@@ -1,7 +1,7 @@
 #include "app/enrollment/capture/capture_session.h"
 
-#include "app/enrollment/encounter_captures.h"
 #include "app/core/thread_priority.h"
+#include "app/enrollment/encounter_captures.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
