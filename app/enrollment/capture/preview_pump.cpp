@@ -4,25 +4,6 @@
 
 namespace umbral::enrollment {
 
-namespace {
-
-// Device frames are 8-bit grey (scanners, NIR cameras) or, from some cameras, BGR.
-void toScreenFormat(const cv::Mat& frame, cv::Mat& out) {
-    switch (frame.channels()) {
-    case 1:
-        cv::cvtColor(frame, out, cv::COLOR_GRAY2BGRA);
-        break;
-    case 3:
-        cv::cvtColor(frame, out, cv::COLOR_BGR2BGRA);
-        break;
-    default:
-        out = frame.clone();
-        break;
-    }
-}
-
-} // namespace
-
 PreviewPump::PreviewPump(QObject* parent) : QThread(parent) {
     qRegisterMetaType<umbral::enrollment::PreviewImage>();
     setObjectName(QStringLiteral("preview"));
@@ -91,7 +72,8 @@ void PreviewPump::run() {
                 cv::resize(frame->image, fitted, cv::Size(), scale, scale, cv::INTER_AREA);
             else
                 fitted = frame->image;
-            toScreenFormat(fitted, p.image);
+            // Device frames are CV_8UC1 (devices::Frame); the screen's format is B G R 255.
+            cv::cvtColor(fitted, p.image, cv::COLOR_GRAY2BGRA);
             p.scale = double(p.image.cols) / frame->image.cols;
             emit previewReady(p);
         }
