@@ -27,25 +27,25 @@ inline QString fvc(const char* db, int finger, int impression) {
         .arg(impression);
 }
 
-inline Capture fingerCapture(FingerPosition p, const cv::Mat& img) {
+inline Capture imageCapture(Modality modality, const cv::Mat& img, int ppi) {
     Capture c;
-    c.modality = Modality::Finger;
-    c.finger = p;
+    c.modality = modality;
     c.image = png(img);
     c.width = img.cols;
     c.height = img.rows;
-    c.ppi = 500;
+    c.ppi = ppi;
+    return c;
+}
+
+inline Capture fingerCapture(FingerPosition p, const cv::Mat& img) {
+    Capture c = imageCapture(Modality::Finger, img, 500);
+    c.finger = p;
     return c;
 }
 
 inline Capture irisCapture(IrisSide s, const cv::Mat& img) {
-    Capture c;
-    c.modality = Modality::Iris;
+    Capture c = imageCapture(Modality::Iris, img, 0);
     c.iris = s;
-    c.image = png(img);
-    c.width = img.cols;
-    c.height = img.rows;
-    c.ppi = 0;
     return c;
 }
 
