@@ -93,10 +93,19 @@ private slots:
         ui::LivePreview preview;
         preview.resize(640, 520);
         preview.show();
-        preview.showFrame(image);
+        QSignalSpy fit(&preview, &ui::LivePreview::displaySizeChanged);
+        preview.showFrame(image); // fitted for 632 x 512 = this widget less its margin
+        QCOMPARE(fit.count(), 0);
         QVERIFY(paintsWithoutPool(preview));
         preview.resize(900, 700); // the frame no longer fits: drawn scaled until a new one comes
         QVERIFY(paintsWithoutPool(preview));
+        // A frame fitted for another widget (the other capture page shares the pump): the
+        // preview asks the pump again for its own size.
+        fit.clear();
+        preview.showFrame(image);
+        QCOMPARE(fit.count(), 1);
+        QCOMPARE(fit.first().at(0).toInt(), 892);
+        QCOMPARE(fit.first().at(1).toInt(), 692);
     }
 
     void progressBars() {
