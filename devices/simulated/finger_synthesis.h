@@ -186,7 +186,7 @@ public:
 
     /// Renders one capture. Throws std::invalid_argument for an unknown position, a slap
     /// position with absentFingers outside it, or an image size too small for the kind.
-    /// Same as expose(renderOptics(request)).
+    /// Same as exposeFrame(renderOptics(request).optics, request) with the geometry kept.
     SyntheticCapture capture(const CaptureRequest& request) const;
 
     /// A capture as the scanner's optics form it, before the sensor adds its noise: `optics`
